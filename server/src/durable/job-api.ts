@@ -1,0 +1,53 @@
+// The RPC surface of the ProgressSocket Durable Object, as seen by the Worker's routes.
+// Results cross RPC as plain data: errors are values (Workers RPC drops custom error fields).
+import type {
+  CancelResult,
+  CsvResults,
+  EnrichmentResults,
+  ErrorCode,
+  JobState,
+  PipelineType,
+  ScanResults,
+  TokenRefreshResult,
+  BookQuery,
+  ScanImage,
+} from '@bookstrack/generated/schemas';
+
+export type JobInput =
+  | { pipeline: 'csv_import'; csv: string }
+  | { pipeline: 'batch_enrichment'; books: BookQuery[] }
+  | { pipeline: 'ai_scan'; images: ScanImage[] };
+
+export interface StartJobRequest {
+  jobId: string;
+  input: JobInput;
+}
+
+export interface StartedJob {
+  jobId: string;
+  pipeline: PipelineType;
+  token: string;
+  /** ISO-8601 */
+  expiresAt: string;
+  totalCount: number;
+}
+
+export interface JobFailure {
+  ok: false;
+  code: ErrorCode;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+export type JobResult<T> = { ok: true; value: T } | JobFailure;
+
+export type PipelineResults = CsvResults | EnrichmentResults | ScanResults;
+
+/** Methods the Worker calls on `env.PROGRESS_SOCKET.get(idFromName(jobId))`. */
+export interface JobApi {
+  startJob(request: StartJobRequest): Promise<JobResult<StartedJob>>;
+  getState(token: string): Promise<JobResult<JobState>>;
+  cancel(token: string): Promise<JobResult<CancelResult>>;
+  refreshToken(oldToken: string): Promise<JobResult<TokenRefreshResult>>;
+  getResults(token: string, pipeline: PipelineType): Promise<JobResult<PipelineResults>>;
+}

@@ -1,0 +1,48 @@
+// The contract between the jobs engine (ProgressSocket) and a pipeline: plan once, then run
+// checkpointed steps over stored items. Pipelines are pure of storage and sockets.
+import type { ApiError, PipelineType } from '@bookstrack/generated/schemas';
+import type { Env } from '../env';
+import type { JobInput, PipelineResults } from '../durable/job-api';
+
+/** One unit of work, stored by the engine as JSON (keep each well under 1 MB). */
+export type WorkItem = Record<string, unknown>;
+
+/** The outcome of one item; stored by the engine under the item's index (idempotent on retry). */
+export type ItemOutcome =
+  | { ok: true; value: Record<string, unknown> }
+  | { ok: false; error: ApiError; value?: Record<string, unknown> };
+
+export interface PlannedJob {
+  items: WorkItem[];
+  /** Outcomes known at plan time (e.g. CSV rows that failed to parse), by item index. */
+  presetOutcomes?: Map<number, ItemOutcome>;
+  totalCount: number;
+  estimatedDurationMs?: number;
+}
+
+export interface StepContext {
+  env: Env;
+  now: () => number;
+  /** Aborted when the job is canceled mid-step. */
+  signal: AbortSignal;
+}
+
+export interface StoredOutcome {
+  index: number;
+  outcome: ItemOutcome;
+}
+
+export interface Pipeline {
+  readonly type: PipelineType;
+  /** Items processed per alarm-driven step. */
+  readonly stepSize: number;
+  plan(input: JobInput, env: Env): Promise<PlannedJob> | PlannedJob;
+  /** Processes a slice of items; returns one outcome per item, in order. */
+  runStep(items: WorkItem[], ctx: StepContext): Promise<ItemOutcome[]>;
+  /** Human text for job_progress.status / currentItem. */
+  describeItem(item: WorkItem): string;
+  /** Builds the results document (without expiresAt, which the engine adds). */
+  buildResults(outcomes: StoredOutcome[]): Omit<PipelineResults, 'expiresAt'>;
+  /** Extra job_complete payload fields (ai_scan: totalDetected, approved, needsReview). */
+  summarize?(outcomes: StoredOutcome[]): Record<string, number>;
+}

@@ -1,0 +1,18 @@
+// Tests run inside workerd via the Workers pool, against the real wrangler config.
+import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  plugins: [
+    cloudflareTest({
+      wrangler: { configPath: './wrangler.jsonc' },
+      miniflare: {
+        bindings: { ENVIRONMENT: 'test', VALIDATE_RESPONSES: 'true' },
+      },
+    }),
+  ],
+  test: {
+    include: ['test/**/*.test.ts'],
+    exclude: ['test/e2e/**', 'node_modules/**'],
+  },
+});
