@@ -24,13 +24,27 @@ function pickIsbn(fields: RowFields, isIsbnOptional: boolean): IsbnPick {
     if (reading.kind === 'invalid') {
       // StoryGraph's ISBN/UID column holds its own ids for books without an ISBN.
       if (isIsbnOptional && !isIsbnShaped(cleanIsbn(cell ?? ''))) continue;
-      return { ok: false, message: `ISBN "${cell}" is invalid: ${reading.reason}` };
+      return { ok: false, message: `ISBN ${quote(reading.value)} is invalid: ${reading.reason}` };
     }
     if (reading.kind === 'valid' && picked.isbn13 === undefined) {
       picked = { ok: true, isbn13: reading.isbn13, ...(reading.isbn10 ? { isbn10: reading.isbn10 } : {}) };
     }
   }
   return picked;
+}
+
+// Field caps from spec/schemas/ParsedBook.yaml and CsvRowError.yaml.
+const MAX_TITLE_CHARS = 500;
+const MAX_NAME_CHARS = 300;
+const MAX_SHELF_CHARS = 100;
+const MAX_QUOTED_CELL_CHARS = 40;
+
+function quote(value: string): string {
+  return `"${value.length > MAX_QUOTED_CELL_CHARS ? `${value.slice(0, MAX_QUOTED_CELL_CHARS)}…` : value}"`;
+}
+
+function cap(value: string | undefined, max: number): string | undefined {
+  return value === undefined ? undefined : value.slice(0, max);
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
@@ -41,18 +55,21 @@ export function mapRow({ line, source, fields, isIsbnOptional }: RowInput): RowO
   if (fields.title === undefined) {
     return { ok: false, code: 'INVALID_REQUEST', error: { line, message: 'missing title' } };
   }
+  if (fields.title.length > MAX_TITLE_CHARS) {
+    return { ok: false, code: 'INVALID_REQUEST', error: { line, message: `title longer than ${MAX_TITLE_CHARS} characters` } };
+  }
   const isbn = pickIsbn(fields, isIsbnOptional);
   if (!isbn.ok) return { ok: false, code: 'INVALID_ISBN', error: { line, message: isbn.message } };
   const book: ParsedBook = {
     title: fields.title,
     line,
-    ...optional('author', fields.author),
+    ...optional('author', cap(fields.author, MAX_NAME_CHARS)),
     ...optional('isbn', isbn.isbn13),
     ...optional('isbn10', isbn.isbn10),
-    ...optional('publisher', source === 'librarything' ? readPublisher(fields.publisher) : fields.publisher),
+    ...optional('publisher', cap(source === 'librarything' ? readPublisher(fields.publisher) : fields.publisher, MAX_NAME_CHARS)),
     ...optional('publicationYear', readYear(fields.year) ?? readYear(fields.originalYear)),
     ...optional('rating', readRating(fields.rating)),
-    ...optional('shelf', source === 'librarything' ? readShelf(fields.shelf) : fields.shelf),
+    ...optional('shelf', cap(source === 'librarything' ? readShelf(fields.shelf) : fields.shelf, MAX_SHELF_CHARS)),
     ...optional('dateRead', readDate(fields.dateRead)),
     source,
   };

@@ -97,7 +97,9 @@ function parseFrom(text: string, lines: LineIndex, firstLine: number, out: Parse
       relax_quotes: true,
       relax_column_count: true,
       skip_empty_lines: true,
-      on_record: (ext: ExtendedRecord, info: { lines: number }) => {
+      on_record: (record: string[], info: { lines: number }) => {
+        // With `raw: true` csv-parse hands over { record, raw } despite its typings.
+        const ext = record as unknown as ExtendedRecord;
         const end = firstLine - 1 + info.lines;
         const start = end - innerLineBreaks(ext.raw);
         lastEnd = end;

@@ -1,6 +1,7 @@
 // The csv_import pipeline end to end in memory: plan → steps → results.
 import { describe, expect, it } from 'vitest';
-import { csvImportPipeline } from '../../../src/pipelines/csv';
+import { CsvResultsSchema } from '@bookstrack/generated/schemas';
+import { buildCsvResults, csvImportPipeline } from '../../../src/pipelines/csv';
 import type { StoredOutcome } from '../../../src/pipelines/pipeline';
 import { GOODREADS_CSV, LIBRARYTHING_CSV, STORYGRAPH_CSV } from './fixtures';
 
@@ -16,7 +17,10 @@ async function importCsv(csv: string) {
     const results = await csvImportPipeline.runStep(slice, ctx);
     results.forEach((outcome, i) => outcomes.push({ index: start + i, outcome: planned.presetOutcomes?.get(start + i) ?? outcome }));
   }
-  return { planned, results: csvImportPipeline.buildResults(outcomes) };
+  const results = buildCsvResults(outcomes);
+  // Every results document must satisfy the contract once the engine adds expiresAt.
+  CsvResultsSchema.parse({ ...results, expiresAt: '2026-01-01T00:00:00.000Z' });
+  return { planned, results };
 }
 
 describe('csvImportPipeline', () => {
@@ -31,7 +35,7 @@ describe('csvImportPipeline', () => {
         },
         { title: 'Emma', line: 4, author: 'Jane Austen', publisher: 'Penguin', publicationYear: 2003, shelf: 'to-read', source: 'goodreads' },
       ],
-      errors: [{ line: 5, message: 'ISBN "="0441478124"" is invalid: ISBN-10 checksum does not match' }],
+      errors: [{ line: 5, message: 'ISBN "0441478124" is invalid: ISBN-10 checksum does not match' }],
       successRate: 2 / 3,
     });
   });
@@ -84,6 +88,13 @@ describe('csvImportPipeline', () => {
   it('reports a header without a title column as one error on line 1', async () => {
     const { results } = await importCsv('author,isbn\nHerbert,0441478123\n');
     expect(results).toEqual({ books: [], errors: [{ line: 1, message: 'no title column in the header row', raw: 'author,isbn' }], successRate: 0 });
+  });
+
+  it('caps long author names and rejects titles over 500 characters', async () => {
+    const csv = `title,author\n${'t'.repeat(501)},a\nDune,${'a'.repeat(400)}\n`;
+    const { results } = await importCsv(csv);
+    expect(results.errors).toEqual([{ line: 2, message: 'title longer than 500 characters' }]);
+    expect(results.books[0]?.author).toHaveLength(300);
   });
 
   it('describes an item by line and title for progress messages', () => {
