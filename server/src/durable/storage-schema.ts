@@ -1,0 +1,110 @@
+// Every table, SQL statement and timer kind of the ProgressSocket's SQLite storage, in one place.
+// One Durable Object holds one job, so the job table has a single row.
+
+export const TABLE = {
+  JOB: 'job',
+  ITEMS: 'items',
+  TOKENS: 'tokens',
+  TIMERS: 'timers',
+} as const;
+
+/** Timer kinds: every reason the ProgressSocket ever needs to wake up. */
+export const TIMER_KIND = {
+  JOB_STEP: 'job_step',
+  TOKEN_CHECK: 'token_check',
+  TOKEN_EXPIRY: 'token_expiry',
+  GRACE_END: 'grace_end',
+  REVOCATION_END: 'revocation_end',
+  RESULTS_EXPIRY: 'results_expiry',
+  CLEANUP: 'cleanup',
+} as const;
+
+export type TimerKind = (typeof TIMER_KIND)[keyof typeof TIMER_KIND];
+
+export const SCHEMA_SQL = `
+CREATE TABLE IF NOT EXISTS ${TABLE.JOB} (
+  singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+  job_id TEXT NOT NULL,
+  pipeline TEXT NOT NULL,
+  status TEXT NOT NULL,
+  total_count INTEGER NOT NULL,
+  item_count INTEGER NOT NULL,
+  checkpoint INTEGER NOT NULL DEFAULT 0,
+  success_count INTEGER NOT NULL DEFAULT 0,
+  failure_count INTEGER NOT NULL DEFAULT 0,
+  seq INTEGER NOT NULL DEFAULT 0,
+  status_text TEXT,
+  estimated_duration_ms INTEGER,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  started_at INTEGER,
+  completed_at INTEGER,
+  results_expires_at INTEGER,
+  results_deleted INTEGER NOT NULL DEFAULT 0,
+  last_progress_at INTEGER,
+  final_frame TEXT
+);
+CREATE TABLE IF NOT EXISTS ${TABLE.ITEMS} (
+  idx INTEGER PRIMARY KEY,
+  item TEXT NOT NULL,
+  outcome TEXT
+);
+CREATE TABLE IF NOT EXISTS ${TABLE.TOKENS} (
+  hash TEXT PRIMARY KEY,
+  role TEXT NOT NULL,
+  expires_at INTEGER NOT NULL,
+  grace_ends_at INTEGER,
+  forget_at INTEGER,
+  lock_public TEXT,
+  lock_sealed_private TEXT,
+  successor_sealed TEXT
+);
+CREATE TABLE IF NOT EXISTS ${TABLE.TIMERS} (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  kind TEXT NOT NULL,
+  key TEXT NOT NULL DEFAULT '',
+  due_at INTEGER NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  rev INTEGER NOT NULL DEFAULT 0,
+  UNIQUE (kind, key)
+);`;
+
+export const SQL = {
+  // job
+  insertJob: `INSERT INTO ${TABLE.JOB} (singleton, job_id, pipeline, status, total_count, item_count,
+    estimated_duration_ms, created_at, updated_at) VALUES (1, ?, ?, 'queued', ?, ?, ?, ?, ?)`,
+  selectJob: `SELECT * FROM ${TABLE.JOB} WHERE singleton = 1`,
+  markStarted: `UPDATE ${TABLE.JOB} SET status = 'running', started_at = ?, updated_at = ? WHERE singleton = 1`,
+  advanceCheckpoint: `UPDATE ${TABLE.JOB} SET checkpoint = ?, success_count = success_count + ?,
+    failure_count = failure_count + ?, status_text = ?, updated_at = ? WHERE singleton = 1`,
+  markProgressSent: `UPDATE ${TABLE.JOB} SET last_progress_at = ? WHERE singleton = 1`,
+  markCompleted: `UPDATE ${TABLE.JOB} SET status = 'completed', completed_at = ?, results_expires_at = ?,
+    updated_at = ?, final_frame = ? WHERE singleton = 1`,
+  markEnded: `UPDATE ${TABLE.JOB} SET status = ?, status_text = ?, updated_at = ?, final_frame = ? WHERE singleton = 1`,
+  markResultsDeleted: `UPDATE ${TABLE.JOB} SET results_deleted = 1 WHERE singleton = 1`,
+  nextSeq: `UPDATE ${TABLE.JOB} SET seq = seq + 1 WHERE singleton = 1 RETURNING seq`,
+  // items
+  insertItem: `INSERT INTO ${TABLE.ITEMS} (idx, item, outcome) VALUES (?, ?, ?)`,
+  selectItemSlice: `SELECT idx, item, outcome FROM ${TABLE.ITEMS} WHERE idx >= ? AND idx < ? ORDER BY idx`,
+  writeOutcome: `UPDATE ${TABLE.ITEMS} SET outcome = ? WHERE idx = ?`,
+  selectOutcomes: `SELECT idx, outcome FROM ${TABLE.ITEMS} WHERE outcome IS NOT NULL ORDER BY idx`,
+  deleteItems: `DELETE FROM ${TABLE.ITEMS}`,
+  // tokens
+  selectTokens: `SELECT * FROM ${TABLE.TOKENS}`,
+  insertToken: `INSERT INTO ${TABLE.TOKENS} (hash, role, expires_at, lock_public, lock_sealed_private)
+    VALUES (?, 'current', ?, ?, ?)`,
+  demoteToken: `UPDATE ${TABLE.TOKENS} SET role = 'previous', grace_ends_at = ?, forget_at = ?,
+    successor_sealed = ? WHERE hash = ? AND role = 'current'`,
+  deleteToken: `DELETE FROM ${TABLE.TOKENS} WHERE hash = ? AND forget_at <= ?`,
+  // timers
+  upsertTimer: `INSERT INTO ${TABLE.TIMERS} (kind, key, due_at) VALUES (?, ?, ?)
+    ON CONFLICT (kind, key) DO UPDATE SET due_at = excluded.due_at, attempts = 0, rev = rev + 1`,
+  insertTimerIfAbsent: `INSERT INTO ${TABLE.TIMERS} (kind, key, due_at) VALUES (?, ?, ?)
+    ON CONFLICT (kind, key) DO NOTHING`,
+  selectTimers: `SELECT id, kind, key, due_at, attempts, rev FROM ${TABLE.TIMERS}`,
+  deleteTimerRun: `DELETE FROM ${TABLE.TIMERS} WHERE id = ? AND rev = ?`,
+  deleteTimerKind: `DELETE FROM ${TABLE.TIMERS} WHERE kind = ?`,
+  retryTimer: `UPDATE ${TABLE.TIMERS} SET due_at = ?, attempts = ? WHERE id = ? AND rev = ?`,
+  // cleanup: forget the whole job
+  wipe: [TABLE.ITEMS, TABLE.TOKENS, TABLE.TIMERS, TABLE.JOB].map((t) => `DELETE FROM ${t}`),
+} as const;

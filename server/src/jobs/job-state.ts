@@ -1,0 +1,30 @@
+// Job status transitions and derived progress: the only place that says which status may follow which.
+import type { JobStatus } from '@bookstrack/generated/schemas';
+
+const NEXT_STATUSES: Record<JobStatus, readonly JobStatus[]> = {
+  queued: ['running', 'canceled', 'failed'],
+  running: ['completed', 'canceled', 'failed'],
+  completed: [],
+  failed: [],
+  canceled: [],
+};
+
+export function canTransition(from: JobStatus, to: JobStatus): boolean {
+  return NEXT_STATUSES[from].includes(to);
+}
+
+/** A terminal job runs no more steps and sends no more live frames. */
+export function isTerminal(status: JobStatus): boolean {
+  return NEXT_STATUSES[status].length === 0;
+}
+
+/** Fraction done in 0..1; an empty job counts as done only once it completed. */
+export function progressOf(processedCount: number, totalCount: number, status: JobStatus): number {
+  if (totalCount <= 0) return status === 'completed' ? 1 : 0;
+  return Math.min(1, Math.max(0, processedCount / totalCount));
+}
+
+/** Human status line for job_progress.status and JobState.statusText. */
+export function describeProgress(processedCount: number, totalCount: number): string {
+  return `Processed ${processedCount} of ${totalCount}`;
+}

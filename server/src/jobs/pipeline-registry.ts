@@ -1,0 +1,29 @@
+// Maps each PipelineType to its Pipeline. A pipeline module adds one line to PIPELINES; tests may
+// substitute a pipeline, but only where env.ENVIRONMENT is "test", so production never sees it.
+import type { PipelineType } from '@bookstrack/generated/schemas';
+import type { Env } from '../env';
+import type { Pipeline } from '../pipelines/pipeline';
+import { csvImportPipeline } from '../pipelines/csv';
+
+/** A pipeline may ask the engine to space its steps (e.g. a provider's rate limit). */
+export type EnginePipeline = Pipeline & { readonly minStepIntervalMs?: number };
+
+const PIPELINES: Partial<Record<PipelineType, EnginePipeline>> = {
+  csv_import: csvImportPipeline,
+};
+
+const testOverrides = new Map<PipelineType, EnginePipeline>();
+
+export function resolvePipeline(type: PipelineType, env: Pick<Env, 'ENVIRONMENT'>): EnginePipeline | undefined {
+  if (env.ENVIRONMENT === 'test') {
+    const override = testOverrides.get(type);
+    if (override) return override;
+  }
+  return PIPELINES[type];
+}
+
+/** Tests only: honoured solely when the Durable Object's env.ENVIRONMENT is "test". */
+export function overridePipelineForTests(type: PipelineType, pipeline: EnginePipeline | undefined): void {
+  if (pipeline) testOverrides.set(type, pipeline);
+  else testOverrides.delete(type);
+}

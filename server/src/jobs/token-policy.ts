@@ -1,0 +1,66 @@
+// The token policy in milliseconds: the spec's x-token-policy (generated), each value overridable by
+// its server var for local tests. Overrides are ignored in production.
+import {
+  RESULTS_RETENTION_MS,
+  TOKEN_CHECK_INTERVAL_MS,
+  TOKEN_GRACE_MS,
+  TOKEN_LIFETIME_MS,
+  TOKEN_REFRESHED_LIFETIME_MS,
+  TOKEN_REFRESH_WINDOW_MS,
+  TOKEN_REVOCATION_MS,
+} from '@bookstrack/generated/constants';
+import type { Env } from '../env';
+
+export interface TokenPolicy {
+  lifetimeMs: number;
+  checkIntervalMs: number;
+  refreshWindowMs: number;
+  refreshedLifetimeMs: number;
+  graceMs: number;
+  revocationMs: number;
+  resultsRetentionMs: number;
+}
+
+export type PolicyEnv = Pick<
+  Env,
+  | 'ENVIRONMENT'
+  | 'TOKEN_LIFETIME_SECONDS'
+  | 'TOKEN_CHECK_INTERVAL_SECONDS'
+  | 'TOKEN_REFRESH_WINDOW_SECONDS'
+  | 'TOKEN_GRACE_SECONDS'
+  | 'TOKEN_REVOCATION_SECONDS'
+  | 'RESULTS_RETENTION_SECONDS'
+>;
+
+export const DEFAULT_TOKEN_POLICY: TokenPolicy = {
+  lifetimeMs: TOKEN_LIFETIME_MS,
+  checkIntervalMs: TOKEN_CHECK_INTERVAL_MS,
+  refreshWindowMs: TOKEN_REFRESH_WINDOW_MS,
+  refreshedLifetimeMs: TOKEN_REFRESHED_LIFETIME_MS,
+  graceMs: TOKEN_GRACE_MS,
+  revocationMs: TOKEN_REVOCATION_MS,
+  resultsRetentionMs: RESULTS_RETENTION_MS,
+};
+
+export function resolveTokenPolicy(env: PolicyEnv): TokenPolicy {
+  if (env.ENVIRONMENT === 'production') return DEFAULT_TOKEN_POLICY;
+  const lifetimeMs = secondsToMs(env.TOKEN_LIFETIME_SECONDS);
+  return {
+    lifetimeMs: lifetimeMs ?? DEFAULT_TOKEN_POLICY.lifetimeMs,
+    checkIntervalMs: secondsToMs(env.TOKEN_CHECK_INTERVAL_SECONDS) ?? DEFAULT_TOKEN_POLICY.checkIntervalMs,
+    refreshWindowMs: secondsToMs(env.TOKEN_REFRESH_WINDOW_SECONDS) ?? DEFAULT_TOKEN_POLICY.refreshWindowMs,
+    // The spec has no var for the refreshed lifetime: it equals the lifetime, so it follows that override.
+    refreshedLifetimeMs: lifetimeMs ?? DEFAULT_TOKEN_POLICY.refreshedLifetimeMs,
+    graceMs: secondsToMs(env.TOKEN_GRACE_SECONDS) ?? DEFAULT_TOKEN_POLICY.graceMs,
+    revocationMs: secondsToMs(env.TOKEN_REVOCATION_SECONDS) ?? DEFAULT_TOKEN_POLICY.revocationMs,
+    resultsRetentionMs: secondsToMs(env.RESULTS_RETENTION_SECONDS) ?? DEFAULT_TOKEN_POLICY.resultsRetentionMs,
+  };
+}
+
+/** A positive number of seconds (fractions allowed, for sub-second e2e policies); anything else is ignored. */
+function secondsToMs(value: string | undefined): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0) return undefined;
+  return Math.round(seconds * 1000);
+}
