@@ -1,19 +1,23 @@
-// `npm run generate [-- --out <dir>]`: regenerates every file of generated/ from spec/.
+// `npm run generate [-- --out <dir>] [--spec <dir>]`: regenerates every file of generated/ from spec/.
 import { resolve } from 'node:path';
 import { DEFAULT_OUT_DIR } from './lib/paths';
 import { generate } from './lib/pipeline';
 
-function outDirFromArgs(args: readonly string[]): string {
-  const at = args.indexOf('--out');
-  if (at === -1) return DEFAULT_OUT_DIR;
+function dirOption(args: readonly string[], flag: string): string | undefined {
+  const at = args.indexOf(flag);
+  if (at === -1) return undefined;
   const dir = args[at + 1];
-  if (!dir) throw new Error('--out needs a directory');
+  if (!dir) throw new Error(`${flag} needs a directory`);
   return resolve(process.cwd(), dir);
 }
 
+const outDirFromArgs = (args: readonly string[]): string => dirOption(args, '--out') ?? DEFAULT_OUT_DIR;
+/** `--spec <dir>` reads another spec tree (tests use fixtures); the default is the repo's spec/. */
+const specDirFromArgs = (args: readonly string[]): string | undefined => dirOption(args, '--spec');
+
 const started = performance.now();
 const outDir = outDirFromArgs(process.argv.slice(2));
-const result = await generate(outDir);
+const result = await generate({ outDir, specDir: specDirFromArgs(process.argv.slice(2)) });
 const steps = Object.entries(result.timings).map(([step, ms]) => `${step} ${ms} ms`).join(', ');
 console.log(`generated ${result.outputs.length} files into ${outDir} (${result.written.length} changed) in ${Math.round(performance.now() - started)} ms`);
 console.log(`steps: ${steps}`);

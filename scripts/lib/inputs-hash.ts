@@ -3,23 +3,25 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { listFiles } from './list-files';
+import { compareStrings, listFiles } from './list-files';
 import { REPO_ROOT, SCRIPTS_DIR, SPEC_DIR } from './paths';
 
 const isGeneratorSource = (name: string): boolean => name.endsWith('.ts') && !name.endsWith('.test.ts');
 
 /** Repo-relative paths (forward slashes) of every file that determines the generated output. */
-export function listInputFiles(): string[] {
-  const spec = listFiles(SPEC_DIR, (name) => /\.(ya?ml|md)$/.test(name));
-  const generator = [join(SCRIPTS_DIR, 'generate.ts'), ...listFiles(join(SCRIPTS_DIR, 'lib'), isGeneratorSource)];
-  return [...spec, ...generator].map((file) => relative(REPO_ROOT, file).split('\\').join('/')).sort();
+export function listInputFiles(specDir: string = SPEC_DIR): { name: string; path: string }[] {
+  const spec = listFiles(specDir, (name) => /\.(ya?ml|json)$/.test(name))
+    .map((path) => ({ name: `spec/${slash(relative(specDir, path))}`, path }));
+  const generator = [join(SCRIPTS_DIR, 'generate.ts'), ...listFiles(join(SCRIPTS_DIR, 'lib'), isGeneratorSource)]
+    .map((path) => ({ name: slash(relative(REPO_ROOT, path)), path }));
+  return [...spec, ...generator].sort((a, b) => compareStrings(a.name, b.name));
 }
 
-/** sha256 over `path NUL content NUL` of each input, in path order. */
-export function hashInputs(files: readonly string[] = listInputFiles()): string {
+const slash = (path: string): string => path.split('\\').join('/');
+
+/** sha256 over `name NUL content NUL` of each input, in name order (names are repo-relative). */
+export function hashInputs(files: readonly { name: string; path: string }[] = listInputFiles()): string {
   const hash = createHash('sha256');
-  for (const file of files) {
-    hash.update(file).update('\0').update(readFileSync(join(REPO_ROOT, file))).update('\0');
-  }
+  for (const file of files) hash.update(file.name).update('\0').update(readFileSync(file.path)).update('\0');
   return hash.digest('hex');
 }

@@ -5,7 +5,20 @@ import { fileURLToPath } from 'node:url';
 export const SCRIPTS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const REPO_ROOT = join(SCRIPTS_DIR, '..');
 export const SPEC_DIR = join(REPO_ROOT, 'spec');
-export const SCHEMAS_DIR = join(SPEC_DIR, 'schemas');
-export const OPENAPI_ENTRY = join(SPEC_DIR, 'openapi', 'openapi.yaml');
-export const ASYNCAPI_ENTRY = join(SPEC_DIR, 'asyncapi', 'asyncapi.yaml');
 export const DEFAULT_OUT_DIR = join(REPO_ROOT, 'generated');
+
+export interface SpecPaths {
+  root: string;
+  schemas: string;
+  openapi: string;
+  asyncapi: string;
+}
+
+export function specPaths(root: string = SPEC_DIR): SpecPaths {
+  return {
+    root,
+    schemas: join(root, 'schemas'),
+    openapi: join(root, 'openapi', 'openapi.yaml'),
+    asyncapi: join(root, 'asyncapi', 'asyncapi.yaml'),
+  };
+}

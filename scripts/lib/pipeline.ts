@@ -1,13 +1,25 @@
 // Orders the emitters: each step reads spec/ (or an earlier step's result) and returns outputs;
 // nothing is written until every step has succeeded, so a failing run leaves generated/ intact.
 import { join } from 'node:path';
+import { bundleAsyncApi } from './bundle-asyncapi';
+import { bundleOpenApi } from './bundle-openapi';
+import { readExtensions } from './contract-extensions';
+import { emitConstants } from './emit-constants';
+import { emitOperations } from './emit-operations';
 import { emitZod } from './emit-zod';
 import type { HeaderInfo } from './header';
-import { hashInputs } from './inputs-hash';
+import { hashInputs, listInputFiles } from './inputs-hash';
 import type { Output } from './output';
-import { SCHEMAS_DIR } from './paths';
+import { specPaths } from './paths';
 import { loadSchemas } from './schema-files';
+import { toJsonText } from './sort-keys';
+import { validateAsyncApi } from './validate-asyncapi';
 import { writeIfChanged } from './write-if-changed';
+
+export interface GenerateOptions {
+  outDir: string;
+  specDir?: string;
+}
 
 export interface GenerateResult {
   outputs: Output[];
@@ -15,7 +27,8 @@ export interface GenerateResult {
   timings: Record<string, number>;
 }
 
-export async function generate(outDir: string): Promise<GenerateResult> {
+export async function generate(options: GenerateOptions): Promise<GenerateResult> {
+  const spec = specPaths(options.specDir);
   const timings: Record<string, number> = {};
   const timed = async <T>(label: string, step: () => T | Promise<T>): Promise<T> => {
     const start = performance.now();
@@ -23,13 +36,27 @@ export async function generate(outDir: string): Promise<GenerateResult> {
     timings[label] = Math.round(performance.now() - start);
     return result;
   };
-  const inputsHash = hashInputs();
-  const header = (emitter: string): HeaderInfo => ({ emitter, inputsHash });
-  const schemas = loadSchemas(SCHEMAS_DIR);
+  const inputsHash = hashInputs(listInputFiles(spec.root));
+  const output = (path: string, emitter: string, render: (header: HeaderInfo) => string): Output =>
+    ({ path, emitter, content: render({ emitter, inputsHash }) });
+
+  const schemas = loadSchemas(spec.schemas);
   const outputs: Output[] = [];
-  outputs.push(await timed('schemas.ts', () => ({
-    path: 'schemas.ts', emitter: 'lib/emit-zod.ts', content: emitZod(schemas, header('lib/emit-zod.ts')),
-  })));
-  const written = outputs.filter((output) => writeIfChanged(join(outDir, output.path), output.content)).map((o) => o.path);
+  outputs.push(await timed('schemas.ts', () => output('schemas.ts', 'lib/emit-zod.ts', (h) => emitZod(schemas, h))));
+  const openapi = await timed('openapi.json', () => bundleOpenApi(spec.openapi));
+  const asyncapi = await timed('asyncapi.json', async () => {
+    const bundled = bundleAsyncApi(spec.asyncapi, spec.schemas);
+    await validateAsyncApi(bundled);
+    return bundled;
+  });
+  outputs.push(
+    { path: 'openapi.json', emitter: 'lib/bundle-openapi.ts', content: toJsonText(openapi) },
+    { path: 'asyncapi.json', emitter: 'lib/bundle-asyncapi.ts', content: toJsonText(asyncapi) },
+  );
+  const extensions = readExtensions(openapi, asyncapi, schemas);
+  outputs.push(await timed('constants.ts', () => output('constants.ts', 'lib/emit-constants.ts', (h) => emitConstants(extensions, h))));
+  outputs.push(await timed('operations.ts', () => output('operations.ts', 'lib/emit-operations.ts', (h) => emitOperations(openapi, schemas, h))));
+
+  const written = outputs.filter((file) => writeIfChanged(join(options.outDir, file.path), file.content)).map((file) => file.path);
   return { outputs, written, timings };
 }

@@ -1,0 +1,104 @@
+// Reads the listed x- extensions (spec/README.md) out of the bundled documents, checking their
+// shape, so emit-constants works from typed values and never from literals in this script.
+import { z } from 'zod';
+import { isSchema, type JsonSchema } from './json-schema';
+import type { SchemaMap } from './schema-files';
+
+const CloseCode = z.object({
+  code: z.int(),
+  name: z.string().regex(/^[a-z][A-Za-z]*$/),
+  when: z.string(),
+  clientAction: z.string(),
+  reconnect: z.string(),
+  retryAfterMs: z.int().optional(),
+  reasons: z.array(z.string().min(1)),
+}).strict();
+export type CloseCode = z.infer<typeof CloseCode>;
+
+const TokenPolicy = z.object({ overrideVars: z.record(z.string(), z.string()) }).catchall(z.number());
+const Subprotocol = z.record(z.string(), z.string());
+const Limits = z.record(z.string(), z.number());
+const RateLimit = z.record(z.string(), z.union([z.string(), z.number()]));
+
+export interface ContractExtensions {
+  contractVersion: string;
+  tokenPolicy: Record<string, number>;
+  /** Policy key → server var that overrides it (local tests only). */
+  tokenPolicyVars: Record<string, string>;
+  closeCodes: CloseCode[];
+  subprotocol: Record<string, string>;
+  httpLimits: Record<string, number>;
+  wsLimits: Record<string, number>;
+  rateLimit: Record<string, string | number>;
+  errorCodes: string[];
+  errorStatus: Record<string, number>;
+  pipelines: string[];
+  clientMessageTypes: string[];
+  serverMessageTypes: string[];
+}
+
+export function readExtensions(openapi: JsonSchema, asyncapi: JsonSchema, schemas: SchemaMap): ContractExtensions {
+  const info = object(asyncapi.info, 'asyncapi info');
+  const version = String(info.version);
+  if (object(openapi.info, 'openapi info').version !== version) throw new Error('openapi and asyncapi info.version differ');
+  const policy = TokenPolicy.parse(info['x-token-policy']);
+  const { overrideVars, ...tokenPolicy } = policy;
+  const channel = findOne(Object.values(object(asyncapi.channels, 'channels')), 'x-close-codes', 'channel');
+  const scheme = findOne(Object.values(object(object(asyncapi.components, 'components').securitySchemes, 'securitySchemes')), 'x-subprotocol', 'security scheme');
+  const errorCode = object(schemas.get('ErrorCode'), 'ErrorCode schema');
+  return {
+    contractVersion: version,
+    tokenPolicy,
+    tokenPolicyVars: policyVars(tokenPolicy, overrideVars),
+    closeCodes: z.array(CloseCode).parse(channel['x-close-codes']),
+    subprotocol: Subprotocol.parse(scheme['x-subprotocol']),
+    httpLimits: Limits.parse(object(openapi.info, 'openapi info')['x-limits']),
+    wsLimits: Limits.parse(channel['x-limits']),
+    rateLimit: sameRateLimit(openapi),
+    errorCodes: z.array(z.string()).parse(errorCode.enum),
+    errorStatus: z.record(z.string(), z.int()).parse(errorCode['x-error-status']),
+    pipelines: z.array(z.string()).parse(object(schemas.get('PipelineType'), 'PipelineType schema').enum),
+    clientMessageTypes: unionTags(schemas, 'ClientMessage'),
+    serverMessageTypes: unionTags(schemas, 'ServerMessage'),
+  };
+}
+
+function object(value: unknown, what: string): JsonSchema {
+  if (!isSchema(value)) throw new Error(`${what} is missing or not an object`);
+  return value;
+}
+
+function findOne(candidates: unknown[], key: string, what: string): JsonSchema {
+  const found = candidates.filter((candidate) => isSchema(candidate) && key in candidate) as JsonSchema[];
+  if (found.length !== 1) throw new Error(`expected exactly one ${what} with ${key}, found ${found.length}`);
+  return found[0]!;
+}
+
+/** overrideVars may map policy key → var or var → policy key; both read the same. */
+function policyVars(policy: Record<string, number>, vars: Record<string, string>): Record<string, string> {
+  const entries = Object.entries(vars);
+  if (entries.every(([key]) => key in policy)) return vars;
+  if (entries.every(([, value]) => value in policy)) return Object.fromEntries(entries.map(([v, key]) => [key, v]));
+  throw new Error('x-token-policy.overrideVars must map policy keys to variable names');
+}
+
+/** Every job-start operation carries x-rate-limit; they must agree, since one limiter serves all. */
+function sameRateLimit(openapi: JsonSchema): Record<string, string | number> {
+  const found = Object.values(object(openapi.paths, 'paths')).flatMap((item) =>
+    Object.values(object(item, 'path item')).filter((op) => isSchema(op) && 'x-rate-limit' in op) as JsonSchema[]);
+  const limits = found.map((op) => RateLimit.parse(op['x-rate-limit']));
+  const [first] = limits;
+  if (!first) throw new Error('no operation carries x-rate-limit');
+  if (limits.some((limit) => JSON.stringify(limit) !== JSON.stringify(first))) throw new Error('x-rate-limit differs between operations');
+  return first;
+}
+
+/** The `type` const of each member of a message union, in oneOf order. */
+function unionTags(schemas: SchemaMap, union: string): string[] {
+  const members = z.array(z.object({ $ref: z.string() })).parse(object(schemas.get(union), union).oneOf);
+  return members.map(({ $ref }) => {
+    const name = /([^/]+)\.ya?ml$/.exec($ref)?.[1] ?? '';
+    const properties = object(object(schemas.get(name), name).properties, `${name}.properties`);
+    return z.string().parse(object(properties.type, `${name}.properties.type`).const);
+  });
+}
