@@ -6,6 +6,7 @@ import { bundleOpenApi } from './bundle-openapi';
 import { readExtensions } from './contract-extensions';
 import { emitConstants } from './emit-constants';
 import { emitOperations } from './emit-operations';
+import { emitOpenApiTypes } from './emit-types';
 import { emitZod } from './emit-zod';
 import type { HeaderInfo } from './header';
 import { hashInputs, listInputFiles } from './inputs-hash';
@@ -56,6 +57,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const extensions = readExtensions(openapi, asyncapi, schemas);
   outputs.push(await timed('constants.ts', () => output('constants.ts', 'lib/emit-constants.ts', (h) => emitConstants(extensions, h))));
   outputs.push(await timed('operations.ts', () => output('operations.ts', 'lib/emit-operations.ts', (h) => emitOperations(openapi, schemas, h))));
+  outputs.push(await timed('openapi-types.ts', async () => ({
+    path: 'openapi-types.ts', emitter: 'lib/emit-types.ts', content: await emitOpenApiTypes(openapi, { emitter: 'lib/emit-types.ts', inputsHash }),
+  })));
 
   const written = outputs.filter((file) => writeIfChanged(join(options.outDir, file.path), file.content)).map((file) => file.path);
   return { outputs, written, timings };
