@@ -6,6 +6,6 @@ import type { JsonSchema } from './json-schema';
 
 export async function emitOpenApiTypes(openapi: JsonSchema, header: HeaderInfo): Promise<string> {
   // A deep copy: openapi-typescript annotates the document it is given.
-  const ast = await openapiTS(structuredClone(openapi) as Parameters<typeof openapiTS>[0], { silent: true });
+  const ast = await openapiTS(structuredClone(openapi) as unknown as Parameters<typeof openapiTS>[0], { silent: true });
   return `${slashHeader(header)}\n${astToString(ast)}`;
 }
