@@ -51,3 +51,11 @@ export interface JobApi {
   refreshToken(oldToken: string): Promise<JobResult<TokenRefreshResult>>;
   getResults(token: string, pipeline: PipelineType): Promise<JobResult<PipelineResults>>;
 }
+
+export function ok<T>(value: T): JobResult<T> {
+  return { ok: true, value };
+}
+
+export function fail(code: ErrorCode, message: string, details?: Record<string, unknown>): JobFailure {
+  return details === undefined ? { ok: false, code, message } : { ok: false, code, message, details };
+}

@@ -5,6 +5,7 @@ import {
   TOKEN_CHECK_INTERVAL_MS,
   TOKEN_GRACE_MS,
   TOKEN_LIFETIME_MS,
+  TOKEN_POLICY_VARS,
   TOKEN_REFRESHED_LIFETIME_MS,
   TOKEN_REFRESH_WINDOW_MS,
   TOKEN_REVOCATION_MS,
@@ -21,16 +22,8 @@ export interface TokenPolicy {
   resultsRetentionMs: number;
 }
 
-export type PolicyEnv = Pick<
-  Env,
-  | 'ENVIRONMENT'
-  | 'TOKEN_LIFETIME_SECONDS'
-  | 'TOKEN_CHECK_INTERVAL_SECONDS'
-  | 'TOKEN_REFRESH_WINDOW_SECONDS'
-  | 'TOKEN_GRACE_SECONDS'
-  | 'TOKEN_REVOCATION_SECONDS'
-  | 'RESULTS_RETENTION_SECONDS'
->;
+/** The env slice the policy reads: ENVIRONMENT plus the vars named by TOKEN_POLICY_VARS. */
+export type PolicyEnv = Pick<Env, 'ENVIRONMENT'> & Partial<Record<(typeof TOKEN_POLICY_VARS)[keyof typeof TOKEN_POLICY_VARS], string>>;
 
 export const DEFAULT_TOKEN_POLICY: TokenPolicy = {
   lifetimeMs: TOKEN_LIFETIME_MS,
@@ -44,16 +37,18 @@ export const DEFAULT_TOKEN_POLICY: TokenPolicy = {
 
 export function resolveTokenPolicy(env: PolicyEnv): TokenPolicy {
   if (env.ENVIRONMENT === 'production') return DEFAULT_TOKEN_POLICY;
-  const lifetimeMs = secondsToMs(env.TOKEN_LIFETIME_SECONDS);
+  const vars = env as Record<string, string | undefined>;
+  const override = (key: keyof typeof TOKEN_POLICY_VARS): number | undefined => secondsToMs(vars[TOKEN_POLICY_VARS[key]]);
+  const lifetimeMs = override('lifetimeSeconds');
   return {
     lifetimeMs: lifetimeMs ?? DEFAULT_TOKEN_POLICY.lifetimeMs,
-    checkIntervalMs: secondsToMs(env.TOKEN_CHECK_INTERVAL_SECONDS) ?? DEFAULT_TOKEN_POLICY.checkIntervalMs,
-    refreshWindowMs: secondsToMs(env.TOKEN_REFRESH_WINDOW_SECONDS) ?? DEFAULT_TOKEN_POLICY.refreshWindowMs,
+    checkIntervalMs: override('checkIntervalSeconds') ?? DEFAULT_TOKEN_POLICY.checkIntervalMs,
+    refreshWindowMs: override('refreshWindowSeconds') ?? DEFAULT_TOKEN_POLICY.refreshWindowMs,
     // The spec has no var for the refreshed lifetime: it equals the lifetime, so it follows that override.
     refreshedLifetimeMs: lifetimeMs ?? DEFAULT_TOKEN_POLICY.refreshedLifetimeMs,
-    graceMs: secondsToMs(env.TOKEN_GRACE_SECONDS) ?? DEFAULT_TOKEN_POLICY.graceMs,
-    revocationMs: secondsToMs(env.TOKEN_REVOCATION_SECONDS) ?? DEFAULT_TOKEN_POLICY.revocationMs,
-    resultsRetentionMs: secondsToMs(env.RESULTS_RETENTION_SECONDS) ?? DEFAULT_TOKEN_POLICY.resultsRetentionMs,
+    graceMs: override('graceSeconds') ?? DEFAULT_TOKEN_POLICY.graceMs,
+    revocationMs: override('revocationSeconds') ?? DEFAULT_TOKEN_POLICY.revocationMs,
+    resultsRetentionMs: override('resultsRetentionSeconds') ?? DEFAULT_TOKEN_POLICY.resultsRetentionMs,
   };
 }
 

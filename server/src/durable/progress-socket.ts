@@ -1,0 +1,261 @@
+// ProgressSocket: one Durable Object per job. A thin shell over the jobs engine and token lifecycle:
+// it decodes, calls the pure rules, persists, sends. Nothing throws out of a socket handler or alarm().
+import { CLOSE_CODES, CLOSE_REASONS, LIMITS, MESSAGE_TYPE } from '@bookstrack/generated/constants';
+import { ErrorCodeSchema, type CancelResult, type JobState, type PipelineType, type TokenRefreshResult } from '@bookstrack/generated/schemas';
+import { DurableObject } from 'cloudflare:workers';
+import type { Env } from '../env';
+import { decodeClientFrame } from '../jobs/client-frames';
+import { isTerminal } from '../jobs/job-state';
+import { toJobState, toReconnectedPayload } from '../jobs/job-view';
+import { resolvePipeline } from '../jobs/pipeline-registry';
+import { chooseEchoProtocol, parseOfferedProtocols, selectToken } from '../jobs/subprotocol';
+import { resolveTokenPolicy, type TokenPolicy } from '../jobs/token-policy';
+import { isAccepted } from '../jobs/tokens';
+import { dueTimers, type Timer } from '../jobs/timers';
+import { JobEngine } from './job-engine';
+import { fail, ok, type JobApi, type JobResult, type PipelineResults, type StartedJob, type StartJobRequest } from './job-api';
+import { JobStore, type JobRow } from './job-store';
+import { SocketHub } from './socket-hub';
+import { SCHEMA_SQL, TIMER_KIND } from './storage-schema';
+import { TimerStore } from './timer-store';
+import { closeReasonFor, rejectStanding, TokenLifecycle } from './token-lifecycle';
+import { TokenStore } from './token-store';
+import { replyCloseCode, startFailure } from './socket-close';
+
+const CODE = ErrorCodeSchema.enum;
+
+export class ProgressSocket extends DurableObject<Env> implements JobApi {
+  private readonly policy: TokenPolicy;
+  private readonly jobs: JobStore;
+  private readonly timers: TimerStore;
+  private readonly hub: SocketHub;
+  private readonly lifecycle: TokenLifecycle;
+  private readonly engine: JobEngine;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    const sql = ctx.storage.sql;
+    for (const statement of SCHEMA_SQL.split(';')) if (statement.trim()) sql.exec(statement);
+    this.policy = resolveTokenPolicy(env);
+    this.jobs = new JobStore(sql);
+    this.timers = new TimerStore(sql, ctx.storage);
+    this.hub = new SocketHub(ctx, this.jobs, env.VALIDATE_RESPONSES === 'true');
+    this.lifecycle = new TokenLifecycle(ctx.storage, new TokenStore(sql), this.timers, this.hub, this.policy,
+      () => crypto.randomUUID());
+    this.engine = new JobEngine(ctx.storage, env, this.jobs, this.timers, this.hub, this.policy);
+  }
+
+  // ---- RPC (JobApi) ----
+
+  async startJob(request: StartJobRequest): Promise<JobResult<StartedJob>> {
+    const pipelineType = request.input.pipeline;
+    if (this.jobs.get()) return fail(CODE.CONFLICT, `Job ${request.jobId} already exists`);
+    const pipeline = resolvePipeline(pipelineType, this.env);
+    if (!pipeline) return fail(CODE.INTERNAL_ERROR, `The ${pipelineType} pipeline is not available`);
+    let plan;
+    try {
+      plan = await pipeline.plan(request.input, this.env);
+    } catch (error) {
+      return startFailure(error);
+    }
+    const now = Date.now();
+    const { issued, commit } = await this.lifecycle.prepareIssue(now);
+    if (this.jobs.get()) return fail(CODE.CONFLICT, `Job ${request.jobId} already exists`);
+    this.ctx.storage.transactionSync(() => {
+      this.jobs.insert({ jobId: request.jobId, pipeline: pipelineType, totalCount: plan.totalCount, items: plan.items,
+        presetOutcomes: plan.presetOutcomes, estimatedDurationMs: plan.estimatedDurationMs, now });
+      commit();
+      this.timers.schedule(TIMER_KIND.JOB_STEP, now);
+    });
+    await this.timers.arm();
+    return ok({ jobId: request.jobId, pipeline: pipelineType, token: issued.token,
+      expiresAt: new Date(issued.expiresAt).toISOString(), totalCount: plan.totalCount });
+  }
+
+  async getState(token: string): Promise<JobResult<JobState>> {
+    const auth = await this.authorize(token);
+    if (!auth.ok) return auth;
+    return ok(toJobState(auth.value, this.lifecycle.currentExpiresAt() ?? auth.value.createdAt));
+  }
+
+  async cancel(token: string): Promise<JobResult<CancelResult>> {
+    const auth = await this.authorize(token);
+    if (!auth.ok) return auth;
+    const outcome = this.engine.cancel(Date.now());
+    await this.timers.arm();
+    if (outcome === 'finished') return fail(CODE.CONFLICT, `Job ${auth.value.jobId} already ${auth.value.status}`);
+    return ok({ jobId: auth.value.jobId, status: 'canceled' });
+  }
+
+  async refreshToken(oldToken: string): Promise<JobResult<TokenRefreshResult>> {
+    const job = this.jobs.get();
+    if (!job) return fail(CODE.NOT_FOUND, 'Job not found');
+    const now = Date.now();
+    const refreshed = await this.lifecycle.refreshViaHttp(oldToken, now);
+    await this.timers.arm();
+    if (!refreshed.ok) return refreshed;
+    const { token, expiresAt } = refreshed.value;
+    return ok({ jobId: job.jobId, token, expiresAt: new Date(expiresAt).toISOString(),
+      expiresIn: Math.max(1, Math.round((expiresAt - now) / 1000)) });
+  }
+
+  async getResults(token: string, pipeline: PipelineType): Promise<JobResult<PipelineResults>> {
+    const auth = await this.authorize(token);
+    if (!auth.ok) return auth;
+    const job = auth.value;
+    if (job.pipeline !== pipeline) return fail(CODE.NOT_FOUND, `No ${pipeline} job ${job.jobId}`);
+    if (job.status !== 'completed') {
+      return fail(CODE.CONFLICT, `Job ${job.jobId} is ${job.status}; results exist once it has completed`);
+    }
+    if (job.isResultsDeleted || job.resultsExpiresAt === null || Date.now() >= job.resultsExpiresAt) {
+      return fail(CODE.NOT_FOUND, `Results of job ${job.jobId} have expired`);
+    }
+    const built = this.engine.pipelineOf(job)?.buildResults(this.jobs.outcomes());
+    if (!built) return fail(CODE.INTERNAL_ERROR, `The ${pipeline} pipeline is not available`);
+    return ok({ ...built, expiresAt: new Date(job.resultsExpiresAt).toISOString() } as PipelineResults);
+  }
+
+  private async authorize(token: string): Promise<JobResult<JobRow>> {
+    const job = this.jobs.get();
+    if (!job) return fail(CODE.NOT_FOUND, 'Job not found');
+    const { standing } = await this.lifecycle.verify(token, Date.now());
+    if (!isAccepted(standing)) return rejectStanding(standing as 'expired' | 'revoked' | 'invalid');
+    return ok(job);
+  }
+
+  // ---- WebSocket (Hibernation API) ----
+
+  /** The Worker forwards the upgrade (jobId and Upgrade already checked). Auth failures close 1008 after the 101. */
+  override async fetch(request: Request): Promise<Response> {
+    const offered = parseOfferedProtocols(request.headers.get('Sec-WebSocket-Protocol'));
+    const token = selectToken(offered, new URL(request.url), this.env.ALLOW_QUERY_TOKEN === 'true');
+    const verification = token === undefined ? { standing: 'invalid' as const } : await this.lifecycle.verify(token, Date.now());
+    const now = Date.now();
+    const isFull = this.hub.open().length >= LIMITS.WS_MAX_CONNECTIONS_PER_JOB;
+    const pair = new WebSocketPair();
+    const [client, server] = [pair[0], pair[1]];
+    this.ctx.acceptWebSocket(server);
+    this.hub.setAttachment(server, { connectedAt: now, isReady: false });
+    try {
+      const job = this.jobs.get();
+      if (!isAccepted(verification.standing)) {
+        this.hub.close(server, CLOSE_CODES.POLICY_VIOLATION, closeReasonFor(verification.standing as 'expired'));
+      } else if (isFull) {
+        this.hub.close(server, CLOSE_CODES.POLICY_VIOLATION, CLOSE_REASONS.TOO_MANY_CONNECTIONS);
+      } else if (job && isTerminal(job.status)) {
+        this.replayEnd(server, job);
+      } else {
+        this.lifecycle.armCheck(now);
+        await this.timers.arm();
+      }
+    } catch (error) {
+      this.logError('connect', error);
+      this.hub.close(server, CLOSE_CODES.INTERNAL_ERROR, CLOSE_REASONS.INTERNAL_ERROR);
+    }
+    const echo = chooseEchoProtocol(offered);
+    const headers = echo === undefined ? undefined : { 'Sec-WebSocket-Protocol': echo };
+    return new Response(null, { status: 101, webSocket: client, headers });
+  }
+
+  /** A socket that joins a finished job gets the stored final frame, then the job's close. */
+  private replayEnd(ws: WebSocket, job: JobRow): void {
+    if (job.finalFrame !== null) this.hub.sendText(ws, job.finalFrame);
+    if (job.status === 'completed') this.hub.close(ws, CLOSE_CODES.NORMAL_CLOSURE, CLOSE_REASONS.JOB_COMPLETE);
+    else if (job.status === 'failed') this.hub.close(ws, CLOSE_CODES.INTERNAL_ERROR, CLOSE_REASONS.JOB_FAILED);
+    else this.hub.close(ws, CLOSE_CODES.GOING_AWAY, CLOSE_REASONS.JOB_CANCELED);
+  }
+
+  override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
+    try {
+      const decoded = decodeClientFrame(message);
+      if (!decoded.ok) return this.hub.close(ws, decoded.code, decoded.reason);
+      const now = Date.now();
+      const job = this.jobs.get();
+      const expiresAt = this.lifecycle.currentExpiresAt();
+      if (!job || expiresAt === undefined || now >= expiresAt) {
+        return this.hub.close(ws, CLOSE_CODES.POLICY_VIOLATION, CLOSE_REASONS.TOKEN_EXPIRED);
+      }
+      if (decoded.message.type === MESSAGE_TYPE.READY) return this.onReady(ws, job, now);
+      this.engine.cancel(now);
+      await this.timers.arm();
+    } catch (error) {
+      this.logError('message', error);
+      this.hub.close(ws, CLOSE_CODES.INTERNAL_ERROR, CLOSE_REASONS.INTERNAL_ERROR);
+    }
+  }
+
+  /** ready → ready_ack, then `reconnected` (current state) when the job already started. */
+  private onReady(ws: WebSocket, job: JobRow, now: number): void {
+    this.hub.setAttachment(ws, { ...this.hub.attachment(ws), isReady: true });
+    this.hub.sendTo(ws, 'ready_ack', { connectionCount: this.hub.open().length }, now);
+    if (job.startedAt !== null) {
+      const current = this.jobs.get() ?? job;
+      this.hub.sendTo(ws, 'reconnected', toReconnectedPayload(current), now);
+    }
+  }
+
+  override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
+    // Finish the close handshake (a no-op when the runtime already replied).
+    this.hub.close(ws, replyCloseCode(code), reason);
+  }
+
+  override async webSocketError(ws: WebSocket, error: unknown): Promise<void> {
+    this.logError('socket error', error);
+    this.hub.close(ws, CLOSE_CODES.INTERNAL_ERROR, CLOSE_REASONS.INTERNAL_ERROR);
+  }
+
+  // ---- Alarm: the timer table ----
+
+  /** Runs every due timer once (each isolated), deletes what ran, and re-arms for the earliest. */
+  override async alarm(): Promise<void> {
+    const now = Date.now();
+    for (const timer of dueTimers(this.timers.list(), now)) {
+      try {
+        await this.runTimer(timer, now);
+        this.timers.markRan(timer);
+      } catch (error) {
+        const action = this.safely(() => this.timers.markFailed(timer, Date.now()));
+        this.logError(`timer ${timer.kind} (${action ?? 'unrecorded'})`, error);
+      }
+    }
+    try {
+      await this.timers.arm();
+    } catch (error) {
+      this.logError('arm', error);
+    }
+  }
+
+  protected async runTimer(timer: Timer, now: number): Promise<void> {
+    switch (timer.kind) {
+      case TIMER_KIND.JOB_STEP:
+        return this.engine.step(now);
+      case TIMER_KIND.TOKEN_CHECK:
+        return this.lifecycle.onCheck(now);
+      case TIMER_KIND.TOKEN_EXPIRY:
+        return this.lifecycle.onExpiry(now);
+      case TIMER_KIND.GRACE_END:
+        return this.lifecycle.onGraceEnd(timer.key);
+      case TIMER_KIND.REVOCATION_END:
+        return this.lifecycle.onRevocationEnd(timer.key, now);
+      case TIMER_KIND.RESULTS_EXPIRY:
+        return this.engine.onResultsExpiry(now);
+      case TIMER_KIND.CLEANUP:
+        return this.jobs.wipe();
+    }
+  }
+
+  private safely<T>(fn: () => T): T | undefined {
+    try {
+      return fn();
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Logs with the job id, never a token. */
+  private logError(where: string, error: unknown): void {
+    const jobId = this.safely(() => this.jobs.get()?.jobId) ?? 'no-job';
+    const detail = error instanceof Error ? error.message : String(error);
+    console.error(`[${jobId}] ProgressSocket ${where}: ${detail}`);
+  }
+}

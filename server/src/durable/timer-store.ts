@@ -1,0 +1,57 @@
+// The persistent timer table and the single alarm armed for its earliest entry.
+import { decideAfterFailure, nextAlarmAt, type Timer } from '../jobs/timers';
+import { SQL, type TimerKind } from './storage-schema';
+
+type Row = { id: number; kind: string; key: string; due_at: number; attempts: number; rev: number };
+
+export class TimerStore {
+  constructor(
+    private readonly sql: SqlStorage,
+    private readonly storage: DurableObjectStorage,
+  ) {}
+
+  /** Creates or moves the timer (kind, key): never a duplicate. */
+  schedule(kind: TimerKind, dueAt: number, key = ''): void {
+    this.sql.exec(SQL.upsertTimer, kind, key, dueAt);
+  }
+
+  /** Creates the timer only if none of (kind, key) is pending (e.g. the token check on connect). */
+  scheduleIfAbsent(kind: TimerKind, dueAt: number, key = ''): void {
+    this.sql.exec(SQL.insertTimerIfAbsent, kind, key, dueAt);
+  }
+
+  cancelKind(kind: TimerKind): void {
+    this.sql.exec(SQL.deleteTimerKind, kind);
+  }
+
+  list(): Timer[] {
+    return this.sql.exec<Row>(SQL.selectTimers).toArray().map((r) => ({
+      id: Number(r.id),
+      kind: r.kind as TimerKind,
+      key: String(r.key),
+      dueAt: Number(r.due_at),
+      attempts: Number(r.attempts),
+      rev: Number(r.rev),
+    }));
+  }
+
+  /** Removes the version that ran; a reschedule during the run (new rev) survives. */
+  markRan(timer: Timer): void {
+    this.sql.exec(SQL.deleteTimerRun, timer.id, timer.rev);
+  }
+
+  /** Keeps a failed timer for a retry with backoff, or drops it after too many attempts. */
+  markFailed(timer: Timer, now: number): 'retry' | 'drop' {
+    const decision = decideAfterFailure(timer, now);
+    if (decision.action === 'drop') this.markRan(timer);
+    else this.sql.exec(SQL.retryTimer, decision.dueAt, decision.attempts, timer.id, timer.rev);
+    return decision.action;
+  }
+
+  /** Arms the one alarm for the earliest pending timer (or clears it). */
+  async arm(): Promise<void> {
+    const at = nextAlarmAt(this.list());
+    if (at === null) await this.storage.deleteAlarm();
+    else await this.storage.setAlarm(at);
+  }
+}
