@@ -1,0 +1,31 @@
+// The Hono app: request id, CORS and error handling around one sub-app per resource.
+import { Hono } from 'hono';
+import type { AppEnv } from './http/app-env';
+import { apiCors } from './http/cors';
+import { notFound, onError } from './http/error-handler';
+import { requestId } from './http/request-id';
+import { csvRoutes } from './routes/csv';
+import { enrichmentRoutes } from './routes/enrichment';
+import { jobRoutes } from './routes/jobs';
+import { metaRoutes } from './routes/meta';
+import { progressSocketRoutes } from './routes/progress-socket';
+import { scanRoutes } from './routes/scan';
+import { tokenRoutes } from './routes/token';
+
+export function createApp(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use('*', requestId);
+  app.use('*', apiCors);
+  app.route('/', progressSocketRoutes);
+  app.route('/', csvRoutes);
+  app.route('/', enrichmentRoutes);
+  app.route('/', scanRoutes);
+  app.route('/', jobRoutes);
+  app.route('/', tokenRoutes);
+  app.route('/', metaRoutes);
+  app.notFound(notFound);
+  app.onError(onError);
+  return app;
+}
+
+export const app = createApp();

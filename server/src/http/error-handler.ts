@@ -1,0 +1,40 @@
+// The single place where errors become responses: HttpError → its envelope, anything else →
+// 500 INTERNAL_ERROR (logged, never leaked); unknown paths → 404, known paths with another method → 405.
+import { OPERATIONS } from '@bookstrack/generated/operations';
+import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
+import type { AppEnv } from './app-env';
+import { sendError } from './envelope';
+import { HttpError } from './http-error';
+
+export function errorResponse(c: Context<AppEnv>, error: HttpError): Response {
+  return sendError(c, error.toApiError(), error.status, error.headers);
+}
+
+export const onError: ErrorHandler<AppEnv> = (error, c) => {
+  if (error instanceof HttpError) return errorResponse(c, error);
+  console.error(`[${c.get('requestId')}] unhandled error on ${c.req.method} ${c.req.path}:`, error);
+  return errorResponse(c, new HttpError('INTERNAL_ERROR', 'Internal error'));
+};
+
+/** Hono path templates (`/api/job-state/:jobId`) as regexes, with the methods each serves. */
+const ROUTES = (() => {
+  const byPath = new Map<string, Set<string>>();
+  for (const operation of Object.values(OPERATIONS)) {
+    const methods = byPath.get(operation.honoPath) ?? new Set<string>();
+    methods.add(operation.method.toUpperCase());
+    byPath.set(operation.honoPath, methods);
+  }
+  return [...byPath].map(([path, methods]) => ({
+    pattern: new RegExp(`^${path.replace(/[.]/g, '\\.').replace(/:[A-Za-z]+/g, '[^/]+')}$`),
+    methods: [...methods, ...(methods.has('GET') ? ['HEAD'] : []), 'OPTIONS'],
+  }));
+})();
+
+export const notFound: NotFoundHandler<AppEnv> = (c) => {
+  const route = ROUTES.find(({ pattern }) => pattern.test(c.req.path));
+  if (route === undefined) {
+    return errorResponse(c, new HttpError('NOT_FOUND', `No route for ${c.req.path}`));
+  }
+  const allow = route.methods.join(', ');
+  return errorResponse(c, new HttpError('METHOD_NOT_ALLOWED', `${c.req.method} is not allowed on ${c.req.path}`, undefined, { Allow: allow }));
+};

@@ -1,0 +1,58 @@
+// Request validation with the generated zod schemas: 400 INVALID_REQUEST with details.issues,
+// or the contract's specific codes for an empty or oversized batch.
+import { LIMITS } from '@bookstrack/generated/constants';
+import type { ValidationIssue } from '@bookstrack/generated/schemas';
+import type { z } from 'zod';
+import { HttpError } from './http-error';
+
+// ValidationIssue.path and .message caps (spec/schemas/ValidationIssue.yaml).
+const MAX_PATH_CHARS = 256;
+const MAX_MESSAGE_CHARS = 500;
+
+export function toValidationIssues(error: z.ZodError): ValidationIssue[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.').slice(0, MAX_PATH_CHARS),
+    message: issue.message.slice(0, MAX_MESSAGE_CHARS),
+  }));
+}
+
+export function invalidRequest(message: string, issues: ValidationIssue[]): HttpError {
+  return new HttpError('INVALID_REQUEST', message, { issues });
+}
+
+/** The batch array of an operation (`books`, `images`) and its documented maximum. */
+export interface BatchRule {
+  field: string;
+  max: number;
+  noun: string;
+}
+
+function batchError(error: z.ZodError, rule: BatchRule | undefined, value: unknown): HttpError | undefined {
+  if (rule === undefined) return undefined;
+  const sizeIssue = error.issues.find(
+    (issue) => issue.path.length === 1 && issue.path[0] === rule.field && (issue.code === 'too_small' || issue.code === 'too_big'),
+  );
+  if (sizeIssue === undefined) return undefined;
+  if (sizeIssue.code === 'too_small') return new HttpError('EMPTY_BATCH', `${rule.field} must contain at least one ${rule.noun}`);
+  const count = (value as Record<string, unknown[]>)[rule.field]?.length ?? 0;
+  return new HttpError('BATCH_TOO_LARGE', `At most ${rule.max} ${rule.noun}s per batch, got ${count}`, { max: rule.max, count });
+}
+
+/** Parses `value` with a generated schema or throws the contract's 400. */
+export function validateRequest<T>(schema: z.ZodType<T>, value: unknown, rule?: BatchRule): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw batchError(result.error, rule, value) ?? invalidRequest('Request body failed validation', toValidationIssues(result.error));
+}
+
+export const BOOK_BATCH: BatchRule = { field: 'books', max: LIMITS.BATCH_MAX_BOOKS, noun: 'book' };
+export const IMAGE_BATCH: BatchRule = { field: 'images', max: LIMITS.SCAN_MAX_IMAGES, noun: 'image' };
+
+/** Parses JSON text, turning a syntax error into 400 INVALID_REQUEST. */
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw invalidRequest('Request body is not valid JSON', [{ path: '', message: (error as Error).message.slice(0, MAX_MESSAGE_CHARS) }]);
+  }
+}
