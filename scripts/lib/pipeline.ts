@@ -5,6 +5,10 @@ import { bundleAsyncApi } from './bundle-asyncapi';
 import { bundleOpenApi } from './bundle-openapi';
 import { readExtensions } from './contract-extensions';
 import { emitConstants } from './emit-constants';
+import { emitDocsIndex } from './emit-docs-index';
+import { emitHttpDocs } from './emit-docs-http';
+import { emitWsDocs } from './emit-docs-ws';
+import { emitManifest } from './emit-manifest';
 import { emitOperations } from './emit-operations';
 import { emitOpenApiTypes } from './emit-types';
 import { emitZod } from './emit-zod';
@@ -60,6 +64,17 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   outputs.push(await timed('openapi-types.ts', async () => ({
     path: 'openapi-types.ts', emitter: 'lib/emit-types.ts', content: await emitOpenApiTypes(openapi, { emitter: 'lib/emit-types.ts', inputsHash }),
   })));
+
+  const [httpDocs, wsDocs] = await Promise.all([
+    timed('docs/http.html', () => emitHttpDocs(openapi, { emitter: 'lib/emit-docs-http.ts', inputsHash })),
+    timed('docs/ws.html', () => emitWsDocs(asyncapi, { emitter: 'lib/emit-docs-ws.ts', inputsHash })),
+  ]);
+  outputs.push(
+    { path: 'docs/http.html', emitter: 'lib/emit-docs-http.ts', content: httpDocs },
+    { path: 'docs/ws.html', emitter: 'lib/emit-docs-ws.ts', content: wsDocs },
+    output('docs/index.html', 'lib/emit-docs-index.ts', (h) => emitDocsIndex(extensions, 'BooksTrack API', h)),
+  );
+  outputs.push(output('MANIFEST.md', 'lib/emit-manifest.ts', (h) => emitManifest(outputs, h)));
 
   const written = outputs.filter((file) => writeIfChanged(join(options.outDir, file.path), file.content)).map((file) => file.path);
   return { outputs, written, timings };

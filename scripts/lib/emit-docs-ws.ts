@@ -1,0 +1,36 @@
+// generated/docs/ws.html: the AsyncAPI HTML template (React) rendered as one offline file.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import Generator from '@asyncapi/generator';
+import { asyncApiDocsView } from './docs-view-asyncapi';
+import type { HeaderInfo } from './header';
+import { assertOffline, withHtmlHeader } from './html-checks';
+import type { JsonSchema } from './json-schema';
+
+const TEMPLATE = '@asyncapi/html-template';
+
+/** The template ships its React sources; transpiling them costs ~15 s, so reuse a prior result. */
+function isTemplateTranspiled(): boolean {
+  const templateDir = dirname(createRequire(import.meta.url).resolve(`${TEMPLATE}/package.json`));
+  return existsSync(join(templateDir, '__transpiled'));
+}
+
+export async function emitWsDocs(asyncapi: JsonSchema, header: HeaderInfo): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'bookstrack-ws-docs-'));
+  try {
+    const generator = new Generator(TEMPLATE, dir, {
+      forceWrite: true,
+      install: false,
+      compile: !isTemplateTranspiled(),
+      templateParams: { singleFile: 'true', outFilename: 'ws.html' },
+    });
+    await generator.generateFromString(JSON.stringify(asyncApiDocsView(asyncapi)));
+    const html = readFileSync(join(dir, 'ws.html'), 'utf8');
+    assertOffline(html, 'docs/ws.html');
+    return withHtmlHeader(html, header);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
