@@ -1,0 +1,64 @@
+// Lint step: every example in spec/ validates against its schema (ajv 2020 + formats), and every
+// spec/schemas file has `examples` (STYLE.md: each schema has at least one example).
+import { relative, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Finding } from '../finding';
+import { locate, pointerToPath, type SpecFile } from '../spec-files';
+import { collectDocumentExamples, collectSchemaFileExamples, type ExampleSite } from './collect-examples';
+import { createExampleValidator, type ExampleValidator } from './example-ajv';
+
+function isSchemaFile(specDir: string, file: string): boolean {
+  return relative(specDir, file).split(sep)[0] === 'schemas';
+}
+
+function finding(spec: SpecFile, path: Parameters<typeof locate>[1], rule: string, message: string): Finding {
+  return { tool: 'examples', rule, severity: 'error', message, file: spec.file, ...locate(spec, path) };
+}
+
+function checkSite(spec: SpecFile, site: ExampleSite, validator: ExampleValidator, files: Map<string, SpecFile>): Finding[] {
+  let validate;
+  try {
+    validate = validator.validatorFor(spec.file, site.schemaPath);
+  } catch (error) {
+    return [finding(spec, site.schemaPath, 'example-schema-unresolved', `schema of this example does not compile: ${(error as Error).message}`)];
+  }
+  let value = site.value;
+  try {
+    if (site.valueRef !== undefined) value = resolveExampleRef(spec.file, site.valueRef, files);
+  } catch (error) {
+    return [finding(spec, site.valuePath, 'example-ref-unresolved', (error as Error).message)];
+  }
+  if (validate(value)) return [];
+  return (validate.errors ?? []).map((error) => {
+    const at = [...site.valuePath, ...pointerToPath(error.instancePath)];
+    const where = error.instancePath || '(root)';
+    return finding(spec, at, 'example-valid', `example ${where} ${error.message ?? 'is invalid'} ${JSON.stringify(error.params)}`);
+  });
+}
+
+/** `value` of an Example Object reached by `$ref` (same file or another spec file). */
+function resolveExampleRef(file: string, ref: string, files: Map<string, SpecFile>): unknown {
+  const [target = '', pointer = ''] = ref.split('#');
+  const targetFile = target === '' ? file : fileURLToPath(new URL(target, pathToFileURL(file)));
+  const spec = files.get(targetFile);
+  if (!spec) throw new Error(`example $ref ${ref} points outside spec/`);
+  const example = pointerToPath(pointer).reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], spec.data);
+  return (example as { value?: unknown } | undefined)?.value;
+}
+
+export function validateExamples(specDir: string, files: Map<string, SpecFile>): { findings: Finding[]; checked: number } {
+  const validator = createExampleValidator(files.values(), (file) => isSchemaFile(specDir, file));
+  const findings: Finding[] = [];
+  let checked = 0;
+  for (const spec of files.values()) {
+    if (spec.data === undefined) continue;
+    const schemaFile = isSchemaFile(specDir, spec.file);
+    if (schemaFile && !Array.isArray((spec.data as { examples?: unknown }).examples)) {
+      findings.push(finding(spec, [], 'schema-examples', 'schema has no `examples`'));
+    }
+    const sites = schemaFile ? collectSchemaFileExamples(spec.data) : collectDocumentExamples(spec.data);
+    checked += sites.length;
+    for (const site of sites) findings.push(...checkSite(spec, site, validator, files));
+  }
+  return { findings, checked };
+}

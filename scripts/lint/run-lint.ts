@@ -1,0 +1,73 @@
+// The lint pipeline behind `npm run lint`: Spectral (standard + project rules), Redocly, the AsyncAPI
+// parser, example validation and the cross-document operationId check, run side by side.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseAsyncApi } from './asyncapi-parse';
+import { collectOperationIds, findDuplicateOperationIds } from './cross-document';
+import { validateExamples } from './examples/validate-examples';
+import type { Finding } from './finding';
+import { ASYNCAPI_ROOT, OPENAPI_ROOT, SPEC_DIR } from './paths';
+import { runRedocly } from './redocly';
+import { loadSpecFile, loadSpecTree, type SpecFile } from './spec-files';
+import { runSpectral } from './spectral';
+
+export interface LintResult {
+  findings: Finding[];
+  examplesChecked: number;
+  timingsMs: Record<string, number>;
+}
+
+async function timed<T>(name: string, timings: Record<string, number>, work: () => Promise<T> | T): Promise<T> {
+  const started = performance.now();
+  try {
+    return await work();
+  } finally {
+    timings[name] = Math.round(performance.now() - started);
+  }
+}
+
+function yamlErrors(files: Map<string, SpecFile>): Finding[] {
+  return [...files.values()].flatMap((spec) =>
+    spec.errors.map((error) => ({ tool: 'yaml', rule: 'yaml-syntax', severity: 'error' as const, file: spec.file, ...error })),
+  );
+}
+
+function missingRoots(): Finding[] {
+  return [OPENAPI_ROOT, ASYNCAPI_ROOT]
+    .filter((root) => !existsSync(root))
+    .map((root) => ({ tool: 'bookstrack', rule: 'spec-root-missing', severity: 'error' as const, message: 'spec root file is missing', file: root, line: 0, column: 0 }));
+}
+
+function crossDocument(files: Map<string, SpecFile>): Finding[] {
+  const openapi = files.get(OPENAPI_ROOT);
+  const asyncapi = files.get(ASYNCAPI_ROOT);
+  if (!openapi || !asyncapi) return [];
+  return findDuplicateOperationIds(collectOperationIds(openapi, asyncapi, (file) => files.get(file) ?? loadSpecFile(file)));
+}
+
+/** Same problem reported twice (a schema file linted alone and through a root document) counts once. */
+function unique(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((finding) => {
+    const key = [finding.tool, finding.rule, finding.file, finding.line, finding.column, finding.message].join('\u0000');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export async function runLint(): Promise<LintResult> {
+  const timingsMs: Record<string, number> = {};
+  const files = loadSpecTree(SPEC_DIR);
+  const schemaFiles = [...files.keys()].filter((file) => file.startsWith(join(SPEC_DIR, 'schemas')));
+  const roots = [OPENAPI_ROOT, ASYNCAPI_ROOT].filter((root) => existsSync(root));
+  const [spectral, redocly, parser] = await Promise.all([
+    timed('spectral', timingsMs, () => runSpectral([...roots, ...schemaFiles])),
+    timed('redocly', timingsMs, () => runRedocly()),
+    timed('asyncapi-parser', timingsMs, () => (existsSync(ASYNCAPI_ROOT) ? parseAsyncApi(ASYNCAPI_ROOT) : [])),
+  ]);
+  const examples = await timed('examples', timingsMs, () => validateExamples(SPEC_DIR, files));
+  const cross = await timed('cross-document', timingsMs, () => crossDocument(files));
+  const findings = unique([...missingRoots(), ...yamlErrors(files), ...spectral, ...redocly, ...parser, ...examples.findings, ...cross]);
+  return { findings, examplesChecked: examples.checked, timingsMs };
+}

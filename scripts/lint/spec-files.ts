@@ -1,0 +1,73 @@
+// Loads every YAML file of a spec tree with its line map, so any lint step can point at file:line
+// for a JSON path inside any file.
+import { readFileSync } from 'node:fs';
+import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
+import { listFiles } from '../lib/list-files';
+
+export type PathSegment = string | number;
+
+export interface SpecFile {
+  file: string;
+  data: unknown;
+  document: Document;
+  lines: LineCounter;
+  /** YAML syntax errors; a file with errors has `data` undefined. */
+  errors: { message: string; line: number; column: number }[];
+}
+
+export function loadSpecFile(file: string): SpecFile {
+  const lines = new LineCounter();
+  const document = parseDocument(readFileSync(file, 'utf8'), { lineCounter: lines, prettyErrors: false });
+  const errors = document.errors.map((error) => {
+    const { line, col } = lines.linePos(error.pos[0]);
+    return { message: error.message, line, column: col };
+  });
+  return { file, data: errors.length > 0 ? undefined : document.toJS(), document, lines, errors };
+}
+
+export function loadSpecTree(dir: string): Map<string, SpecFile> {
+  const files = listFiles(dir, (name) => /\.ya?ml$/.test(name));
+  return new Map(files.map((file) => [file, loadSpecFile(file)]));
+}
+
+interface RangedNode {
+  range?: [number, number, number];
+}
+
+/** Child of a YAML map or sequence by key; map keys compare as strings (`200:` matches "200"). */
+function childOf(node: unknown, segment: PathSegment): unknown {
+  if (isMap(node)) {
+    const pair = node.items.find((item) => String(isScalar(item.key) ? item.key.value : item.key) === String(segment));
+    return pair?.value ?? undefined;
+  }
+  if (isSeq(node)) return node.items[Number(segment)];
+  return undefined;
+}
+
+/** 1-based line/column of the deepest existing node on `path` (the file start when nothing matches). */
+export function locate(spec: SpecFile, path: readonly PathSegment[]): { line: number; column: number } {
+  let node: unknown = spec.document.contents;
+  let found = node as RangedNode | null;
+  for (const segment of path) {
+    node = childOf(node, segment);
+    if (!node) break;
+    found = node as RangedNode;
+  }
+  if (!found?.range) return { line: 1, column: 1 };
+  const { line, col } = spec.lines.linePos(found.range[0]);
+  return { line, column: col };
+}
+
+/** Splits a JSON pointer (`#/a/b~1c` or `/a/b`) into path segments. */
+export function pointerToPath(pointer: string): string[] {
+  const body = pointer.replace(/^#/, '');
+  if (body === '' || body === '/') return [];
+  return body
+    .slice(1)
+    .split('/')
+    .map((part) => decodeURIComponent(part).replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+export function pathToPointer(path: readonly PathSegment[]): string {
+  return path.map((segment) => '/' + String(segment).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}
