@@ -1,0 +1,212 @@
+// Test harness for the ProgressSocket: a fake clock (Date only), a tiny test pipeline, sockets that
+// parse every frame with the generated validator, and alarms driven to their due time.
+import { SUBPROTOCOL } from '@bookstrack/generated/constants';
+import { ServerMessageSchema, type ServerMessage } from '@bookstrack/generated/schemas';
+import { env, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
+import { vi } from 'vitest';
+import type { ProgressSocket } from '../../src/durable/progress-socket';
+import type { StartedJob } from '../../src/durable/job-api';
+import { overridePipelineForTests, type EnginePipeline } from '../../src/jobs/pipeline-registry';
+import type { ItemOutcome, WorkItem } from '../../src/pipelines/pipeline';
+
+export const MIN = 60_000;
+/** Far ahead of the real clock, so no alarm ever fires by itself while a test drives them. */
+export const T0 = Date.UTC(2035, 0, 1, 10);
+
+export function useClock(at = T0): void {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(at);
+}
+
+export function setClock(at: number): void {
+  vi.setSystemTime(at);
+}
+
+export function newJobId(): string {
+  return `job-${crypto.randomUUID()}`;
+}
+
+export function stubFor(jobId: string): DurableObjectStub<ProgressSocket> {
+  return env.PROGRESS_SOCKET.get(env.PROGRESS_SOCKET.idFromName(jobId));
+}
+
+export interface TestPipelineOptions {
+  stepSize?: number;
+  minStepIntervalMs?: number;
+  /** Titles whose step throws (the pipeline fails). */
+  throwOn?: string;
+  /** Called before each step returns; lets a test act mid-step. */
+  onStep?: (items: WorkItem[]) => Promise<void> | void;
+}
+
+/** A batch_enrichment stand-in: one item per title, every item "found" unless its title starts with "bad". */
+export function installTestPipeline(options: TestPipelineOptions = {}): EnginePipeline {
+  const pipeline: EnginePipeline = {
+    type: 'batch_enrichment',
+    stepSize: options.stepSize ?? 1,
+    minStepIntervalMs: options.minStepIntervalMs,
+    plan(input) {
+      if (input.pipeline !== 'batch_enrichment') throw new Error('wrong input');
+      return { items: input.books.map((b) => ({ title: b.title })), totalCount: input.books.length, estimatedDurationMs: 1000 };
+    },
+    async runStep(items) {
+      await options.onStep?.(items);
+      if (items.some((i) => i.title === options.throwOn)) throw new Error('provider exploded');
+      return items.map((i): ItemOutcome => String(i.title).startsWith('bad')
+        ? { ok: false, error: { code: 'NOT_FOUND', message: 'no match' } }
+        : { ok: true, value: { title: i.title } });
+    },
+    describeItem: (item) => String(item.title),
+    buildResults: (outcomes) => ({
+      books: outcomes.map(({ index, outcome }) => ({
+        index,
+        input: { title: String(outcome.value?.title ?? `book ${index}`) },
+        status: outcome.ok ? ('found' as const) : ('not_found' as const),
+      })),
+    }),
+  };
+  overridePipelineForTests('batch_enrichment', pipeline);
+  return pipeline;
+}
+
+export function removeTestPipeline(): void {
+  overridePipelineForTests('batch_enrichment', undefined);
+}
+
+export async function startJob(jobId: string, titles: string[]): Promise<StartedJob> {
+  const result = await stubFor(jobId).startJob({ jobId, input: { pipeline: 'batch_enrichment', books: titles.map((title) => ({ title })) } });
+  if (!result.ok) throw new Error(`startJob failed: ${result.code} ${result.message}`);
+  return result.value;
+}
+
+export function titles(count: number): string[] {
+  return Array.from({ length: count }, (_, i) => `Book ${i + 1}`);
+}
+
+/** The alarm time the object has armed, or null. */
+export async function armedAlarm(jobId: string): Promise<number | null> {
+  return runInDurableObject(stubFor(jobId), (_, state) => state.storage.getAlarm());
+}
+
+/** Moves the clock to the armed alarm and runs it; returns the time it ran at, or null when none was armed. */
+export async function fireNextAlarm(jobId: string): Promise<number | null> {
+  const at = await armedAlarm(jobId);
+  if (at === null) return null;
+  if (at > Date.now()) setClock(at);
+  await runDurableObjectAlarm(stubFor(jobId));
+  return at;
+}
+
+/** Fires alarms in order until the clock would pass `until`; returns how many ran. */
+export async function fireAlarmsUntil(jobId: string, until: number): Promise<number> {
+  let fired = 0;
+  for (let at = await armedAlarm(jobId); at !== null && at <= until; at = await armedAlarm(jobId)) {
+    await fireNextAlarm(jobId);
+    fired += 1;
+  }
+  if (Date.now() < until) setClock(until);
+  return fired;
+}
+
+export async function timerKinds(jobId: string): Promise<string[]> {
+  return runInDurableObject(stubFor(jobId), (_, state) =>
+    state.storage.sql.exec<{ kind: string }>('SELECT kind FROM timers ORDER BY kind').toArray().map((r) => r.kind));
+}
+
+export interface Closed {
+  code: number;
+  reason: string;
+}
+
+/** A client socket that parses every frame with ServerMessageSchema and queues it. */
+export class TestSocket {
+  readonly frames: ServerMessage[] = [];
+  readonly closed: Promise<Closed>;
+  private waiters: (() => void)[] = [];
+
+  constructor(readonly ws: WebSocket, readonly protocol: string | null) {
+    this.closed = new Promise((resolve) => {
+      ws.addEventListener('close', (event) => {
+        resolve({ code: event.code, reason: event.reason });
+        try {
+          ws.close();
+        } catch {
+          // already closed
+        }
+        this.wake();
+      });
+    });
+    ws.addEventListener('message', (event) => {
+      this.frames.push(ServerMessageSchema.parse(JSON.parse(String(event.data))));
+      this.wake();
+    });
+    ws.accept();
+  }
+
+  send(data: unknown): void {
+    this.ws.send(typeof data === 'string' || data instanceof ArrayBuffer ? data : JSON.stringify(data));
+  }
+
+  /** Waits until `count` frames arrived (or the socket closed). */
+  async waitFrames(count: number, timeoutMs = 2_000): Promise<ServerMessage[]> {
+    const deadline = performance.now() + timeoutMs;
+    while (this.frames.length < count) {
+      if (performance.now() > deadline) throw new Error(`timed out with ${this.frames.length}/${count} frames`);
+      await new Promise<void>((resolve) => {
+        this.waiters.push(resolve);
+        setTimeout(resolve, 20);
+      });
+    }
+    return this.frames.slice(0, count);
+  }
+
+  /** Waits for a frame of `type` and returns it. */
+  async waitFor<T extends ServerMessage['type']>(type: T, timeoutMs = 2_000): Promise<Extract<ServerMessage, { type: T }>> {
+    const deadline = performance.now() + timeoutMs;
+    for (;;) {
+      const found = this.frames.find((f) => f.type === type);
+      if (found) return found as Extract<ServerMessage, { type: T }>;
+      if (performance.now() > deadline) throw new Error(`timed out waiting for ${type}; got ${this.types().join(',')}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  async waitClosed(timeoutMs = 2_000): Promise<Closed> {
+    return Promise.race([
+      this.closed,
+      new Promise<Closed>((_, reject) => setTimeout(() => reject(new Error(`not closed; frames ${this.types().join(',')}`)), timeoutMs)),
+    ]);
+  }
+
+  types(): string[] {
+    return this.frames.map((f) => f.type);
+  }
+
+  private wake(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const w of waiters) w();
+  }
+}
+
+export interface ConnectOptions {
+  protocols?: string[];
+  query?: string;
+}
+
+export async function connect(jobId: string, token: string | undefined, options: ConnectOptions = {}): Promise<TestSocket> {
+  const protocols = options.protocols ?? [SUBPROTOCOL.VERSION, ...(token === undefined ? [] : [`${SUBPROTOCOL.AUTH_PREFIX}${token}`])];
+  const headers: Record<string, string> = { Upgrade: 'websocket' };
+  if (protocols.length > 0) headers['Sec-WebSocket-Protocol'] = protocols.join(', ');
+  const response = await stubFor(jobId).fetch(`https://do.test/ws/progress?jobId=${jobId}${options.query ?? ''}`, { headers });
+  if (response.status !== 101 || !response.webSocket) throw new Error(`expected 101, got ${response.status}`);
+  return new TestSocket(response.webSocket, response.headers.get('Sec-WebSocket-Protocol'));
+}
+
+/** Connects and completes the ready → ready_ack exchange. */
+export async function connectReady(jobId: string, token: string): Promise<TestSocket> {
+  const socket = await connect(jobId, token);
+  socket.send({ type: 'ready' });
+  await socket.waitFor('ready_ack');
+  return socket;
+}
