@@ -1,0 +1,78 @@
+// Looks one book up across providers: ISBN at each provider first, then title/author search at
+// each; the first hit wins and becomes primaryProvider. The remaining providers are then asked
+// for the winner's ISBN, only to fill gaps and be listed in contributors.
+import type { ApiError, BookQuery, DataProvider } from '@bookstrack/generated/schemas';
+import type { BookProvider, BookRecord } from './book-provider';
+import { normalizeIsbn } from './isbn';
+import { mergeRecords } from './record-merge';
+import { withCompleteness } from './completeness';
+import { toProviderApiError } from './provider-error';
+
+export type LookupOutcome =
+  | { status: 'found'; record: BookRecord; provider: DataProvider }
+  | { status: 'not_found' }
+  | { status: 'error'; error: ApiError };
+
+type Attempt = (provider: BookProvider) => Promise<BookRecord | null>;
+
+interface FirstHit {
+  hit?: { record: BookRecord; provider: BookProvider };
+  errors: ApiError[];
+}
+
+async function firstHit(providers: readonly BookProvider[], attempt: Attempt, signal: AbortSignal): Promise<FirstHit> {
+  const errors: ApiError[] = [];
+  for (const provider of providers) {
+    try {
+      const record = await attempt(provider);
+      if (record) return { hit: { record, provider }, errors };
+    } catch (error) {
+      // A canceled job stops here; provider failures are collected and the next one is tried.
+      signal.throwIfAborted();
+      errors.push(toProviderApiError(error, provider.id));
+    }
+  }
+  return { errors };
+}
+
+async function addContributors(
+  hit: { record: BookRecord; provider: BookProvider }, others: readonly BookProvider[], signal: AbortSignal,
+): Promise<BookRecord> {
+  const isbn = hit.record.edition?.isbn;
+  if (!isbn || others.length === 0) return hit.record;
+  const extras = await Promise.all(others.map(async (provider) => {
+    try {
+      return { provider, record: await provider.lookupByIsbn(isbn, signal) };
+    } catch {
+      // The book is already found; a secondary source failing only means fewer extras.
+      signal.throwIfAborted();
+      return { provider, record: null };
+    }
+  }));
+  return extras.reduce((record, extra) =>
+    (extra.record ? mergeRecords(record, extra.record, extra.provider.id) : record), hit.record);
+}
+
+export async function lookupBook(
+  providers: readonly BookProvider[], query: BookQuery, signal: AbortSignal,
+): Promise<LookupOutcome> {
+  const isbn13 = query.isbn ? normalizeIsbn(query.isbn) : null;
+  const byIsbn = isbn13
+    ? await firstHit(providers, (p) => p.lookupByIsbn(isbn13, signal), signal)
+    : { errors: [] };
+  const found = byIsbn.hit
+    ? byIsbn
+    : await firstHit(providers, (p) => p.search(query.title, query.author, signal), signal);
+
+  if (found.hit) {
+    const others = providers.filter((p) => p !== found.hit?.provider);
+    const record = await addContributors(found.hit, others, signal);
+    return { status: 'found', record: withCompleteness(record), provider: found.hit.provider.id };
+  }
+  const errors = [...byIsbn.errors, ...found.errors];
+  if (errors[0]) return { status: 'error', error: errors[0] };
+  if (query.isbn && !isbn13) {
+    return { status: 'error', error: { code: 'INVALID_ISBN', message: `ISBN ${query.isbn} has an invalid checksum` } };
+  }
+  return { status: 'not_found' };
+}

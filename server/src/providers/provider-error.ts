@@ -1,0 +1,35 @@
+// The one error type a book or vision provider throws: it carries the contract error code
+// (PROVIDER_ERROR or PROVIDER_TIMEOUT), so a pipeline turns it into a per-item ApiError as is.
+import type { ApiError } from '@bookstrack/generated/schemas';
+
+export type ProviderErrorCode = 'PROVIDER_ERROR' | 'PROVIDER_TIMEOUT';
+
+export interface ProviderErrorDetails {
+  provider: string;
+  upstreamStatus?: number;
+  retryAfterSeconds?: number;
+  attempts?: number;
+}
+
+export class ProviderError extends Error {
+  readonly code: ProviderErrorCode;
+  readonly details: ProviderErrorDetails;
+
+  constructor(code: ProviderErrorCode, message: string, details: ProviderErrorDetails) {
+    super(message);
+    this.name = 'ProviderError';
+    this.code = code;
+    this.details = details;
+  }
+
+  toApiError(): ApiError {
+    return { code: this.code, message: this.message, details: { ...this.details } };
+  }
+}
+
+/** Any thrown value as a contract ApiError; unknown failures are reported, not rethrown. */
+export function toProviderApiError(error: unknown, provider: string): ApiError {
+  if (error instanceof ProviderError) return error.toApiError();
+  const message = error instanceof Error && error.message ? error.message : 'Provider failed';
+  return { code: 'PROVIDER_ERROR', message: message.slice(0, 1000), details: { provider } };
+}
