@@ -1,0 +1,164 @@
+import { CLOSE_CODES, CLOSE_REASONS, LIMITS, SUBPROTOCOL } from '@bookstrack/generated/constants';
+import { runInDurableObject } from 'cloudflare:test';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  connect,
+  connectReady,
+  fireNextAlarm,
+  installTestPipeline,
+  newJobId,
+  removeTestPipeline,
+  startJob,
+  stubFor,
+  titles,
+  useClock,
+} from './helpers';
+
+beforeEach(() => {
+  useClock();
+  installTestPipeline({ stepSize: 1 });
+});
+afterEach(() => {
+  removeTestPipeline();
+  vi.useRealTimers();
+});
+
+const policyClose = (reason: string) => ({ code: CLOSE_CODES.POLICY_VIOLATION, reason });
+
+describe('subprotocol echo', () => {
+  it('echoes bookstrack.v1 when the client offers it', async () => {
+    const jobId = newJobId();
+    const job = await startJob(jobId, titles(1));
+    const socket = await connect(jobId, job.token);
+    expect(socket.protocol).toBe(SUBPROTOCOL.VERSION);
+  });
+
+  it('echoes the auth entry when it is the only protocol offered', async () => {
+    const jobId = newJobId();
+    const job = await startJob(jobId, titles(1));
+    const socket = await connect(jobId, job.token, { protocols: [`${SUBPROTOCOL.AUTH_PREFIX}${job.token}`] });
+    expect(socket.protocol).toBe(`${SUBPROTOCOL.AUTH_PREFIX}${job.token}`);
+  });
+});
+
+describe('connect failures complete the handshake, send nothing and close 1008', () => {
+  it('closes with Invalid token for an unknown token', async () => {
+    const jobId = newJobId();
+    await startJob(jobId, titles(1));
+    const socket = await connect(jobId, crypto.randomUUID());
+    expect(await socket.waitClosed()).toEqual(policyClose(CLOSE_REASONS.INVALID_TOKEN));
+    expect(socket.frames).toEqual([]);
+  });
+
+  it('closes with Invalid token when no token is offered', async () => {
+    const jobId = newJobId();
+    await startJob(jobId, titles(1));
+    const socket = await connect(jobId, undefined, { protocols: [SUBPROTOCOL.VERSION] });
+    expect(await socket.waitClosed()).toEqual(policyClose(CLOSE_REASONS.INVALID_TOKEN));
+  });
+
+  it('ignores a ?token= query while ALLOW_QUERY_TOKEN is off', async () => {
+    const jobId = newJobId();
+    const job = await startJob(jobId, titles(1));
+    const socket = await connect(jobId, undefined, { protocols: [], query: `&token=${job.token}` });
+    expect(socket.protocol).toBeNull();
+    expect(await socket.waitClosed()).toEqual(policyClose(CLOSE_REASONS.INVALID_TOKEN));
+  });
+
+  it('closes with Invalid token for a job that does not exist', async () => {
+    const socket = await connect(newJobId(), crypto.randomUUID());
+    expect(await socket.waitClosed()).toEqual(policyClose(CLOSE_REASONS.INVALID_TOKEN));
+  });
+
+  it('closes the sixth concurrent socket with Too many connections', async () => {
+    const jobId = newJobId();
+    const job = await startJob(jobId, titles(1));
+    const sockets = [];
+    for (let i = 0; i < LIMITS.WS_MAX_CONNECTIONS_PER_JOB; i += 1) sockets.push(await connectReady(jobId, job.token));
+    const sixth = await connect(jobId, job.token);
+    expect(await sixth.waitClosed()).toEqual(policyClose(CLOSE_REASONS.TOO_MANY_CONNECTIONS));
+    expect(sockets.at(-1)?.frames[0]?.payload).toEqual({ connectionCount: 5 });
+  });
+});
+
+describe('client frames', () => {
+  async function openSocket() {
+    const jobId = newJobId();
+    const job = await startJob(jobId, titles(3));
+    return connect(jobId, job.token);
+  }
+
+  it('closes 1002 Malformed message for text that is not JSON', async () => {
+    const socket = await openSocket();
+    socket.send('{nope');
+    expect(await socket.waitClosed()).toEqual({ code: CLOSE_CODES.PROTOCOL_ERROR, reason: CLOSE_REASONS.MALFORMED_MESSAGE });
+  });
+
+  it('closes 1002 Unknown message type for a type the contract does not define', async () => {
+    const socket = await openSocket();
+    socket.send({ type: 'ping' });
+    expect(await socket.waitClosed()).toEqual({ code: CLOSE_CODES.PROTOCOL_ERROR, reason: CLOSE_REASONS.UNKNOWN_MESSAGE_TYPE });
+  });
+
+  it('closes 1002 for a binary frame', async () => {
+    const socket = await openSocket();
+    socket.send(new Uint8Array([1, 2, 3]).buffer);
+    expect(await socket.waitClosed()).toEqual({
+      code: CLOSE_CODES.PROTOCOL_ERROR,
+      reason: CLOSE_REASONS.BINARY_FRAMES_NOT_SUPPORTED,
+    });
+  });
+
+  it('closes 1009 for a frame over 16 KB', async () => {
+    const socket = await openSocket();
+    socket.send(JSON.stringify({ type: 'ready', pad: 'x'.repeat(LIMITS.WS_MAX_FRAME_BYTES) }));
+    expect(await socket.waitClosed()).toEqual({ code: CLOSE_CODES.MESSAGE_TOO_BIG, reason: CLOSE_REASONS.MESSAGE_TOO_BIG });
+  });
+
+  it('closes 1011 Internal error when handling a frame throws', async () => {
+    const jobId = newJobId();
+    const job = await startJob(jobId, titles(1));
+    await runInDurableObject(stubFor(jobId), (instance) => {
+      const hub = (instance as unknown as { hub: { sendTo: () => void } }).hub;
+      hub.sendTo = () => {
+        throw new Error('send exploded');
+      };
+    });
+    const socket = await connect(jobId, job.token);
+    socket.send({ type: 'ready' });
+    expect(await socket.waitClosed()).toEqual({ code: CLOSE_CODES.INTERNAL_ERROR, reason: CLOSE_REASONS.INTERNAL_ERROR });
+  });
+});
+
+describe('joining a started job', () => {
+  it('answers ready with ready_ack and then reconnected carrying the current state', async () => {
+    const jobId = newJobId();
+    const job = await startJob(jobId, titles(4));
+    await fireNextAlarm(jobId);
+    await fireNextAlarm(jobId);
+    const socket = await connect(jobId, job.token);
+    socket.send({ type: 'ready' });
+    const [ack, reconnected] = await socket.waitFrames(2);
+    expect(ack?.type).toBe('ready_ack');
+    expect(reconnected?.type).toBe('reconnected');
+    expect(reconnected?.payload).toEqual({
+      progress: 0.5,
+      processedCount: 2,
+      totalCount: 4,
+      status: 'running',
+      statusText: 'Processed 2 of 4',
+      lastSeq: ack?.seq,
+      lastUpdate: Date.now(),
+    });
+    expect(reconnected?.seq).toBe((ack?.seq ?? 0) + 1);
+  });
+
+  it('sends no reconnected to a socket that joins before the first step', async () => {
+    const jobId = newJobId();
+    const job = await startJob(jobId, titles(2));
+    const socket = await connectReady(jobId, job.token);
+    await fireNextAlarm(jobId);
+    await socket.waitFor('job_progress');
+    expect(socket.types()).toEqual(['ready_ack', 'job_started', 'job_progress']);
+  });
+});
