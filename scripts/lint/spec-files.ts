@@ -34,24 +34,29 @@ interface RangedNode {
   range?: [number, number, number];
 }
 
-/** Child of a YAML map or sequence by key; map keys compare as strings (`200:` matches "200"). */
-function childOf(node: unknown, segment: PathSegment): unknown {
+/** Child of a YAML map or sequence by key (map keys compare as strings: `200:` matches "200"), with
+ * the node to point at: the key of a map entry, so a finding lands on the line naming the entry. */
+function childOf(node: unknown, segment: PathSegment): { value: unknown; anchor: RangedNode | undefined } | undefined {
   if (isMap(node)) {
     const pair = node.items.find((item) => String(isScalar(item.key) ? item.key.value : item.key) === String(segment));
-    return pair?.value ?? undefined;
+    return pair ? { value: pair.value, anchor: (pair.key ?? pair.value) as RangedNode | undefined } : undefined;
   }
-  if (isSeq(node)) return node.items[Number(segment)];
+  if (isSeq(node)) {
+    const item = node.items[Number(segment)];
+    return item ? { value: item, anchor: item as RangedNode } : undefined;
+  }
   return undefined;
 }
 
 /** 1-based line/column of the deepest existing node on `path` (the file start when nothing matches). */
 export function locate(spec: SpecFile, path: readonly PathSegment[]): { line: number; column: number } {
   let node: unknown = spec.document.contents;
-  let found = node as RangedNode | null;
+  let found = node as RangedNode | null | undefined;
   for (const segment of path) {
-    node = childOf(node, segment);
-    if (!node) break;
-    found = node as RangedNode;
+    const child = childOf(node, segment);
+    if (!child) break;
+    node = child.value;
+    found = child.anchor ?? found;
   }
   if (!found?.range) return { line: 1, column: 1 };
   const { line, col } = spec.lines.linePos(found.range[0]);
