@@ -1,0 +1,20 @@
+// Public entry of @bookstrack/client: the typed HTTP client, the progress socket client, and the
+// generated contract types re-exported so an app imports everything from one place.
+export { BooksTrackApi, type BooksTrackApiOptions, type SuccessOf } from './api-client';
+export { BooksTrackApiError, ContractViolationError } from './api-error';
+export { backoffDelayMs, closeEntryFor, decideClose, DEFAULT_BACKOFF, type BackoffOptions, type CloseCodeEntry, type CloseDecision } from './close-policy';
+export { decodeServerFrame, type DecodedFrame, type FrameIssue } from './frame-decoder';
+export { CLIENT_DROP_CLOSE_CODE, ProgressSocketClient, type ProgressSocketOptions, type SocketPhase } from './progress-socket-client';
+export { SeqTracker, type SeqCheck } from './seq-tracker';
+export type {
+  CloseCause,
+  JobStateReader,
+  ProgressSocketEvents,
+  Scheduler,
+  TokenProvider,
+  TokenRequest,
+  WebSocketConstructorLike,
+  WebSocketLike,
+} from './socket-types';
+export { CLOSE_CODE_TABLE, CLOSE_CODES, CLOSE_REASONS, CONTRACT_VERSION, MESSAGE_TYPE, SUBPROTOCOL } from '@bookstrack/generated/constants';
+export type * from '@bookstrack/generated/schemas';
