@@ -9,6 +9,7 @@ import { emitDocsIndex } from './emit-docs-index';
 import { emitHttpDocs } from './emit-docs-http';
 import { emitWsDocs } from './emit-docs-ws';
 import { emitManifest } from './emit-manifest';
+import { emitSwift } from './emit-swift';
 import { emitOperations } from './emit-operations';
 import { emitOpenApiTypes } from './emit-types';
 import { emitZod } from './emit-zod';
@@ -65,6 +66,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     path: 'openapi-types.ts', emitter: 'lib/emit-types.ts', content: await emitOpenApiTypes(openapi, { emitter: 'lib/emit-types.ts', inputsHash }),
   })));
 
+  outputs.push(await timed('swift', () => output('swift/BooksTrackModels.swift', 'lib/emit-swift.ts',
+    (h) => emitSwift(schemas, { clientMessageTypes: extensions.clientMessageTypes }, h))));
   const [httpDocs, wsDocs] = await Promise.all([
     timed('docs/http.html', () => emitHttpDocs(openapi, { emitter: 'lib/emit-docs-http.ts', inputsHash })),
     timed('docs/ws.html', () => emitWsDocs(asyncapi, { emitter: 'lib/emit-docs-ws.ts', inputsHash })),
