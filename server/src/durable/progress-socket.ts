@@ -127,6 +127,8 @@ export class ProgressSocket extends DurableObject<Env> implements JobApi {
 
   /** The Worker forwards the upgrade (jobId and Upgrade already checked). Auth failures close 1008 after the 101. */
   override async fetch(request: Request): Promise<Response> {
+    // The Worker already answers non-upgrades with the 426 envelope; this only guards direct stub calls.
+    if (request.headers.get('Upgrade')?.toLowerCase() !== 'websocket') return new Response(null, { status: 426 });
     const offered = parseOfferedProtocols(request.headers.get('Sec-WebSocket-Protocol'));
     const token = selectToken(offered, new URL(request.url), this.env.ALLOW_QUERY_TOKEN === 'true');
     const verification = token === undefined ? { standing: 'invalid' as const } : await this.lifecycle.verify(token, Date.now());
@@ -139,7 +141,7 @@ export class ProgressSocket extends DurableObject<Env> implements JobApi {
     try {
       const job = this.jobs.get();
       if (!isAccepted(verification.standing)) {
-        this.hub.close(server, CLOSE_CODES.POLICY_VIOLATION, closeReasonFor(verification.standing as 'expired'));
+        this.hub.close(server, CLOSE_CODES.POLICY_VIOLATION, closeReasonFor(verification.standing as 'expired' | 'revoked' | 'invalid'));
       } else if (isFull) {
         this.hub.close(server, CLOSE_CODES.POLICY_VIOLATION, CLOSE_REASONS.TOO_MANY_CONNECTIONS);
       } else if (job && isTerminal(job.status)) {

@@ -40,12 +40,19 @@ export class TimerStore {
     this.sql.exec(SQL.deleteTimerRun, timer.id, timer.rev);
   }
 
-  /** Keeps a failed timer for a retry with backoff, or drops it after too many attempts. */
-  markFailed(timer: Timer, now: number): 'retry' | 'drop' {
+  /**
+   * Keeps a failed timer for a retry with backoff, or drops it after too many attempts. A timer the
+   * failed run had already rescheduled (new rev) is left as rescheduled: 'superseded'.
+   */
+  markFailed(timer: Timer, now: number): 'retry' | 'drop' | 'superseded' {
     const decision = decideAfterFailure(timer, now);
-    if (decision.action === 'drop') this.markRan(timer);
-    else this.sql.exec(SQL.retryTimer, decision.dueAt, decision.attempts, timer.id, timer.rev);
-    return decision.action;
+    if (decision.action === 'drop') {
+      this.markRan(timer);
+      return 'drop';
+    }
+    const cursor = this.sql.exec(SQL.retryTimer, decision.dueAt, decision.attempts, timer.id, timer.rev);
+    cursor.toArray();
+    return cursor.rowsWritten > 0 ? 'retry' : 'superseded';
   }
 
   /** Arms the one alarm for the earliest pending timer (or clears it). */

@@ -40,6 +40,7 @@ export class TokenStore {
   demote(previous: TokenRecord, successorSealed: string): boolean {
     const cursor = this.sql.exec(SQL.demoteToken, previous.graceEndsAt ?? null, previous.forgetAt ?? null,
       successorSealed, previous.hash);
+    cursor.toArray();
     return cursor.rowsWritten > 0;
   }
 

@@ -5,7 +5,8 @@ import { ServerMessageSchema, type ServerMessage } from '@bookstrack/generated/s
 import { env, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { vi } from 'vitest';
 import type { ProgressSocket } from '../../src/durable/progress-socket';
-import type { StartedJob } from '../../src/durable/job-api';
+import type { JobResult, StartedJob } from '../../src/durable/job-api';
+import type { Env } from '../../src/env';
 import { overridePipelineForTests, type EnginePipeline } from '../../src/jobs/pipeline-registry';
 import type { ItemOutcome, WorkItem } from '../../src/pipelines/pipeline';
 
@@ -27,7 +28,13 @@ export function newJobId(): string {
 }
 
 export function stubFor(jobId: string): DurableObjectStub<ProgressSocket> {
-  return env.PROGRESS_SOCKET.get(env.PROGRESS_SOCKET.idFromName(jobId));
+  const bindings = env as unknown as Env;
+  return bindings.PROGRESS_SOCKET.get(bindings.PROGRESS_SOCKET.idFromName(jobId));
+}
+
+/** RPC results arrive wrapped in stub types; tests read them as the plain JobResult they are. */
+export function plain<T>(result: unknown): JobResult<T> {
+  return result as JobResult<T>;
 }
 
 export interface TestPipelineOptions {
@@ -74,7 +81,7 @@ export function removeTestPipeline(): void {
 }
 
 export async function startJob(jobId: string, titles: string[]): Promise<StartedJob> {
-  const result = await stubFor(jobId).startJob({ jobId, input: { pipeline: 'batch_enrichment', books: titles.map((title) => ({ title })) } });
+  const result = plain<StartedJob>(await stubFor(jobId).startJob({ jobId, input: { pipeline: 'batch_enrichment', books: titles.map((title) => ({ title })) } }));
   if (!result.ok) throw new Error(`startJob failed: ${result.code} ${result.message}`);
   return result.value;
 }

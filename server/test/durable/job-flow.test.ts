@@ -1,5 +1,5 @@
 import { CLOSE_CODES, CLOSE_REASONS, CONTRACT_VERSION, LIMITS } from '@bookstrack/generated/constants';
-import { EnrichmentResultsSchema, JobStateSchema } from '@bookstrack/generated/schemas';
+import { EnrichmentResultsSchema, JobStateSchema, type EnrichmentResults } from '@bookstrack/generated/schemas';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   T0,
@@ -8,6 +8,7 @@ import {
   fireNextAlarm,
   installTestPipeline,
   newJobId,
+  plain,
   removeTestPipeline,
   startJob,
   stubFor,
@@ -72,7 +73,7 @@ describe('a job run over WebSocket', () => {
       resultsExpiresAt: new Date(T0 + 86_400_000).toISOString(),
       tokenExpiresAt: job.expiresAt,
     });
-    const results = await stub.getResults(job.token, 'batch_enrichment');
+    const results = plain<EnrichmentResults>(await stub.getResults(job.token, 'batch_enrichment'));
     expect(results.ok && EnrichmentResultsSchema.parse(results.value)).toEqual({
       books: [
         { index: 0, input: { title: 'A' }, status: 'found' },
