@@ -51,3 +51,37 @@ export async function expectError(response: Response, status: number, code: Erro
   expect(envelope.error.code).toBe(code);
   return envelope;
 }
+
+export interface StartedCsvJob {
+  jobId: string;
+  token: string;
+}
+
+/** Starts a CSV import from a fresh IP and returns its job id and token. */
+export async function startCsvJob(csv: string): Promise<StartedCsvJob> {
+  const response = await call('/api/csv/import', { method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: csv });
+  const body = await expectResponse(response, 'importCsv', 202);
+  return { jobId: body.data.jobId, token: body.data.token };
+}
+
+export function authorized(token: string): RequestInit {
+  return { headers: { Authorization: `Bearer ${token}` } };
+}
+
+/** Polls getJobState until the job reaches a terminal status (alarms run jobs in real time here). */
+export async function waitUntilFinished(job: StartedCsvJob, timeoutMs = 10_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const body = await expectResponse(await call(`/api/job-state/${job.jobId}`, authorized(job.token)), 'getJobState', 200);
+    if (['completed', 'failed', 'canceled'].includes(body.data.status)) return body.data.status;
+    if (Date.now() > deadline) throw new Error(`job ${job.jobId} still ${body.data.status}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** A generic CSV with `rows` valid rows (enough rows make a job take several steps). */
+export function generatedCsv(rows: number): string {
+  const lines = ['title,author'];
+  for (let i = 1; i <= rows; i++) lines.push(`Book ${i},Author ${i}`);
+  return `${lines.join('\n')}\n`;
+}
