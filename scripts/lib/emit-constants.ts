@@ -40,7 +40,7 @@ function tokenSection(ext: ContractExtensions): string[] {
 
 function closeSection(ext: ContractExtensions): string[] {
   const reasons = ext.closeCodes.flatMap((entry) => entry.reasons).map((reason): [string, string] => [textToUpperSnake(reason), reason]);
-  const table = `[\n${ext.closeCodes.map((entry) => `  ${tsLiteral(entry)},\n`).join('')}]`;
+  const table = `[\n${ext.closeCodes.map((entry) => `  ${objectConst(Object.entries(entry), '    ').replace(/\}$/, '  }')},\n`).join('')}]`;
   return [
     declare('WebSocket close codes the server sends (progress channel x-close-codes).', 'CLOSE_CODES', objectConst(ext.closeCodes.map((entry) => [camelToUpperSnake(entry.name), entry.code]))),
     'export type CloseCode = (typeof CLOSE_CODES)[keyof typeof CLOSE_CODES];\n',

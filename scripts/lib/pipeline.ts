@@ -49,12 +49,15 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const schemas = loadSchemas(spec.schemas);
   const outputs: Output[] = [];
   outputs.push(await timed('schemas.ts', () => output('schemas.ts', 'lib/emit-zod.ts', (h) => emitZod(schemas, h))));
-  const openapi = await timed('openapi.json', () => bundleOpenApi(spec.openapi));
-  const asyncapi = await timed('asyncapi.json', async () => {
-    const bundled = bundleAsyncApi(spec.asyncapi, spec.schemas);
-    await validateAsyncApi(bundled);
-    return bundled;
-  });
+  // redocly runs in a child process, so the AsyncAPI bundle and its validation overlap with it.
+  const [openapi, asyncapi] = await Promise.all([
+    timed('openapi.json', () => bundleOpenApi(spec.openapi)),
+    timed('asyncapi.json', async () => {
+      const bundled = bundleAsyncApi(spec.asyncapi, spec.schemas);
+      await validateAsyncApi(bundled);
+      return bundled;
+    }),
+  ]);
   outputs.push(
     { path: 'openapi.json', emitter: 'lib/bundle-openapi.ts', content: toJsonText(openapi) },
     { path: 'asyncapi.json', emitter: 'lib/bundle-asyncapi.ts', content: toJsonText(asyncapi) },
