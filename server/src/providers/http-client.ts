@@ -39,6 +39,14 @@ export interface HttpClientOptions {
 export interface HttpClient {
   /** Parsed JSON body of a 2xx answer, or null for 404. */
   getJson(url: string, signal: AbortSignal, headers?: Record<string, string>): Promise<unknown>;
+  /** Same policy for a JSON POST; only for requests without side effects, as it retries. */
+  postJson(url: string, body: unknown, signal: AbortSignal, headers?: Record<string, string>): Promise<unknown>;
+}
+
+interface RequestSpec {
+  method: 'GET' | 'POST';
+  headers: Record<string, string>;
+  body?: string;
 }
 
 export const abortableSleep: Sleep = (ms, signal) =>
@@ -78,38 +86,43 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   };
 
   return {
-    async getJson(url, signal, headers = {}) {
-      let lastError: ProviderError | undefined;
-      for (let attempt = 1; attempt <= policy.maxAttempts; attempt++) {
-        signal.throwIfAborted();
-        const result = await limit(() => attemptOnce(url, signal, headers, attempt));
-        if (result.kind === 'done') return result.body;
-        lastError = result.error;
-        if (attempt < policy.maxAttempts) {
-          const delay = result.retryAfterMs === undefined
-            ? backoffMs(attempt)
-            : Math.min(result.retryAfterMs, policy.maxRetryAfterMs);
-          await sleep(delay, signal);
-        }
-      }
-      throw lastError ?? new ProviderError('PROVIDER_ERROR', `${provider} failed`, { provider });
-    },
+    getJson: (url, signal, headers = {}) => requestJson(url, { method: 'GET', headers }, signal),
+    postJson: (url, body, signal, headers = {}) => requestJson(url, {
+      method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body),
+    }, signal),
   };
+
+  async function requestJson(url: string, spec: RequestSpec, signal: AbortSignal): Promise<unknown> {
+    let lastError: ProviderError | undefined;
+    for (let attempt = 1; attempt <= policy.maxAttempts; attempt++) {
+      signal.throwIfAborted();
+      const result = await limit(() => attemptOnce(url, spec, signal, attempt));
+      if (result.kind === 'done') return result.body;
+      lastError = result.error;
+      if (attempt < policy.maxAttempts) {
+        const delay = result.retryAfterMs === undefined
+          ? backoffMs(attempt)
+          : Math.min(result.retryAfterMs, policy.maxRetryAfterMs);
+        await sleep(delay, signal);
+      }
+    }
+    throw lastError ?? new ProviderError('PROVIDER_ERROR', `${provider} failed`, { provider });
+  }
 
   type Attempt =
     | { kind: 'done'; body: unknown }
     | { kind: 'retry'; error: ProviderError; retryAfterMs?: number };
 
-  async function attemptOnce(
-    url: string, signal: AbortSignal, headers: Record<string, string>, attempt: number,
-  ): Promise<Attempt> {
+  async function attemptOnce(url: string, spec: RequestSpec, signal: AbortSignal, attempt: number): Promise<Attempt> {
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), policy.timeoutMs);
     const onJobAbort = (): void => timeout.abort();
     signal.addEventListener('abort', onJobAbort, { once: true });
     try {
       const response = await doFetch(url, {
-        headers: { accept: 'application/json', ...headers },
+        method: spec.method,
+        headers: { accept: 'application/json', ...spec.headers },
+        ...(spec.body === undefined ? {} : { body: spec.body }),
         signal: timeout.signal,
       });
       return await readResponse(response, attempt);
