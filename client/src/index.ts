@@ -16,5 +16,5 @@ export type {
   WebSocketConstructorLike,
   WebSocketLike,
 } from './socket-types';
-export { CLOSE_CODE_TABLE, CLOSE_CODES, CLOSE_REASONS, CONTRACT_VERSION, MESSAGE_TYPE, SUBPROTOCOL } from '@bookstrack/generated/constants';
+export { CLOSE_CODE_TABLE, CLOSE_CODES, CLOSE_REASONS, CONTRACT_VERSION, LIMITS, MESSAGE_TYPE, SUBPROTOCOL } from '@bookstrack/generated/constants';
 export type * from '@bookstrack/generated/schemas';

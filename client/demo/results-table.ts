@@ -1,0 +1,48 @@
+// Renders each pipeline's results (CsvResults, EnrichmentResults, ScanResults) as one table plus a
+// one-line summary; the column choice is the demo's, the row types are the generated ones.
+import type { CsvResults, EnrichmentResults, PipelineType, ScanResults } from '../src/index';
+import { fillTable } from './dom';
+
+export type AnyResults = CsvResults | EnrichmentResults | ScanResults;
+
+export function renderResults(table: HTMLTableElement, summary: HTMLElement, pipeline: PipelineType, results: AnyResults): void {
+  if (pipeline === 'csv_import') return renderCsv(table, summary, results as CsvResults);
+  if (pipeline === 'batch_enrichment') return renderEnrichment(table, summary, results as EnrichmentResults);
+  return renderScan(table, summary, results as ScanResults);
+}
+
+function renderCsv(table: HTMLTableElement, summary: HTMLElement, results: CsvResults): void {
+  const percent = Math.round(results.successRate * 100);
+  summary.textContent = `${results.books.length} books imported, ${results.errors.length} rows with errors (${percent} % success).`;
+  const books = results.books.map((b) => [b.line, b.title, b.author, b.isbn, b.rating, b.shelf]);
+  const errors = results.errors.map((e) => [e.line, `Row error: ${e.message}`, undefined, undefined, undefined, undefined]);
+  fillTable(table, ['Line', 'Title', 'Author', 'ISBN', 'Rating', 'Shelf'], [...books, ...errors]);
+}
+
+function renderEnrichment(table: HTMLTableElement, summary: HTMLElement, results: EnrichmentResults): void {
+  const found = results.books.filter((b) => b.status === 'found').length;
+  summary.textContent = `${found} of ${results.books.length} books found.`;
+  const rows = results.books.map((b) => [
+    b.index + 1,
+    b.input.title,
+    b.status,
+    b.work?.title,
+    b.authors?.map((a) => a.name).join(', '),
+    b.edition?.isbn ?? b.edition?.isbns[0],
+    b.provider ?? b.error?.code,
+  ]);
+  fillTable(table, ['#', 'Query', 'Status', 'Work', 'Authors', 'ISBN', 'Provider'], rows);
+}
+
+function renderScan(table: HTMLTableElement, summary: HTMLElement, results: ScanResults): void {
+  summary.textContent = `${results.totalDetected} books detected: ${results.approved} verified, ${results.needsReview} need review.`;
+  const rows = results.books.map((b) => [
+    b.photoIndex + 1,
+    b.title ?? b.work?.title,
+    b.author ?? b.authors?.map((a) => a.name).join(', '),
+    b.isbn,
+    `${Math.round(b.confidence * 100)} %`,
+    b.reviewStatus,
+  ]);
+  fillTable(table, ['Photo', 'Title', 'Author', 'ISBN', 'Confidence', 'Review'], rows);
+}

@@ -1,0 +1,40 @@
+// Bundles the demo page (demo/main.ts + src/ + generated/) into server/public/app.js, the one script
+// the page loads. Run by `npm run build -w @bookstrack/client`, and by wrangler before every
+// `wrangler dev`/`deploy` (server/wrangler.jsonc `build`), so the served bundle is never stale.
+import { build, type Plugin } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+
+const clientDir = fileURLToPath(new URL('..', import.meta.url));
+const outfile = fileURLToPath(new URL('../../server/public/app.js', import.meta.url));
+
+// esbuild keeps every zod locale (260 KB) because zod re-exports `locales` on its `z` namespace
+// object (rollup and webpack shake it, esbuild does not). The client never reads z.locales; zod's
+// own English messages are imported separately and stay.
+const dropZodLocaleIndex: Plugin = {
+  name: 'drop-zod-locale-index',
+  setup(builder) {
+    builder.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes('/node_modules/zod/') ? { path: 'zod-locales', namespace: 'empty' } : undefined);
+    builder.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'export {};', loader: 'js' }));
+  },
+};
+
+const result = await build({
+  plugins: [dropZodLocaleIndex],
+  absWorkingDir: clientDir,
+  entryPoints: ['demo/main.ts'],
+  outfile,
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  minify: true,
+  sourcemap: false,
+  legalComments: 'none',
+  metafile: true,
+  logLevel: 'warning',
+  banner: { js: '// Built from client/demo by client/scripts/build-demo.ts; not committed. Rebuild: npm run build -w @bookstrack/client' },
+});
+
+const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
+console.log(`client: wrote ${outfile} (${Math.round(bytes / 1024)} KiB)`);
