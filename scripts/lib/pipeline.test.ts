@@ -61,6 +61,19 @@ describe('generate', () => {
     }
   });
 
+  it('renders the close codes, the subprotocol and every message into the ws.html markup', () => {
+    const html = readFileSync(join(dirs[0], 'docs/ws.html'), 'utf8');
+    // The page also embeds the document as JSON for its script; only the server-rendered part counts.
+    const markup = html.slice(0, html.indexOf('AsyncApiStandalone'));
+    const asyncapi = JSON.parse(readFileSync(join(dirs[0], 'asyncapi.json'), 'utf8'));
+    const channel = asyncapi.channels.progress;
+    for (const entry of channel['x-close-codes']) {
+      for (const reason of entry.reasons) expect(markup, reason).toContain(`<code>${reason}</code>`);
+    }
+    expect(markup).toContain('bookstrack-auth.');
+    for (const name of Object.keys(channel.messages)) expect(markup, name).toContain(name);
+  });
+
   it('reports a timing for every step', () => {
     expect(Object.keys(first.timings)).toEqual(expect.arrayContaining(['schemas.ts', 'openapi.json', 'asyncapi.json', 'docs/ws.html', 'swift']));
   });

@@ -1,0 +1,54 @@
+// What the docs pages must show that the renderers would not: the x- extension tables.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readExtensions } from './contract-extensions';
+import { asyncApiDocsView } from './docs-view-asyncapi';
+import { DOC_LINKS, emitDocsIndex, humanDuration } from './emit-docs-index';
+import type { JsonSchema } from './json-schema';
+import { REPO_ROOT, specPaths } from './paths';
+import { loadSchemas } from './schema-files';
+
+const load = (file: string): JsonSchema => JSON.parse(readFileSync(join(REPO_ROOT, 'generated', file), 'utf8')) as JsonSchema;
+const openapi = load('openapi.json');
+const asyncapi = load('asyncapi.json');
+const ext = readExtensions(openapi, asyncapi, loadSchemas(specPaths().schemas));
+
+describe('asyncApiDocsView', () => {
+  const view = asyncApiDocsView(asyncapi) as any;
+  const channel = Object.values(view.channels as Record<string, any>).find((c) => c['x-close-codes']);
+  const scheme = Object.values(view.components.securitySchemes as Record<string, any>).find((s) => s['x-subprotocol']);
+
+  it('appends every close code and exact reason to the channel description', () => {
+    for (const entry of ext.closeCodes) {
+      expect(channel.description).toContain(`| ${entry.code} | ${entry.name} |`);
+      for (const reason of entry.reasons) expect(channel.description).toContain(`\`${reason}\``);
+    }
+  });
+
+  it('appends the x-subprotocol values to the security scheme description', () => {
+    for (const value of Object.values(ext.subprotocol)) expect(scheme.description).toContain(value.replace(/\s*\n\s*/g, ' '));
+  });
+
+  it('leaves the served document untouched', () => {
+    expect(JSON.stringify(asyncapi)).not.toContain('#### Close codes');
+  });
+});
+
+describe('emitDocsIndex', () => {
+  const html = emitDocsIndex(ext, 'BooksTrack API', { emitter: 'lib/emit-docs-index.ts', inputsHash: 'h' });
+
+  it('links both rendered references and both bundled documents', () => {
+    for (const link of DOC_LINKS) expect(html).toContain(`<a href="${link.href}">`);
+    expect(DOC_LINKS.map((link) => link.href)).toEqual(['/docs/http', '/docs/ws', '/openapi.json', '/asyncapi.json']);
+  });
+
+  it('lists every close code and the token policy with durations and override vars', () => {
+    for (const entry of ext.closeCodes) expect(html).toContain(`<tr><td>${entry.code}</td><td>${entry.name}</td>`);
+    expect(html).toContain(`<tr><td><code>lifetimeSeconds</code></td><td>${ext.tokenPolicy.lifetimeSeconds}</td><td>${humanDuration(ext.tokenPolicy.lifetimeSeconds!)}</td><td><code>${ext.tokenPolicyVars.lifetimeSeconds}</code></td></tr>`);
+  });
+
+  it('formats durations the way the spec prose states them', () => {
+    expect([7200, 9000, 300, 86400, 45].map(humanDuration)).toEqual(['2 h', '2 h 30 min', '5 min', '24 h', '45 s']);
+  });
+});
