@@ -1,0 +1,28 @@
+// Chooses the vision provider from the Worker's vars: the offline barcode reader unless
+// PROVIDER_MODE is "live" and a GEMINI_API_KEY secret is set.
+import type { Env } from '../env';
+import { isLiveMode } from '../providers/create-providers';
+import { createHttpClient, type FetchLike, type HttpPolicy } from '../providers/http-client';
+import { createBarcodeVision } from './barcode-vision';
+import { createGeminiVision } from './gemini/gemini-vision';
+import type { VisionProvider } from './vision-provider';
+
+/** A photo is large and the model slow: a longer timeout, fewer retries than metadata lookups. */
+export const GEMINI_HTTP_POLICY: Partial<HttpPolicy> = { timeoutMs: 60_000, maxAttempts: 2 };
+
+export interface VisionOptions {
+  fetch?: FetchLike;
+  policy?: Partial<HttpPolicy>;
+}
+
+export function createVisionProvider(
+  env: Pick<Env, 'PROVIDER_MODE' | 'GEMINI_API_KEY'>, barcodeWasm: WebAssembly.Module, options: VisionOptions = {},
+): VisionProvider {
+  if (!isLiveMode(env) || !env.GEMINI_API_KEY) return createBarcodeVision(barcodeWasm);
+  const http = createHttpClient({
+    provider: 'gemini',
+    policy: { ...GEMINI_HTTP_POLICY, ...options.policy },
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+  return createGeminiVision(http, env.GEMINI_API_KEY);
+}
