@@ -5,6 +5,7 @@ import { apiCors } from './http/cors';
 import { notFound, onError } from './http/error-handler';
 import { requestId } from './http/request-id';
 import { csvRoutes } from './routes/csv';
+import { docsRoutes } from './routes/docs';
 import { enrichmentRoutes } from './routes/enrichment';
 import { jobRoutes } from './routes/jobs';
 import { metaRoutes } from './routes/meta';
@@ -23,6 +24,7 @@ export function createApp(): Hono<AppEnv> {
   app.route('/', jobRoutes);
   app.route('/', tokenRoutes);
   app.route('/', metaRoutes);
+  app.route('/', docsRoutes);
   app.notFound(notFound);
   app.onError(onError);
   return app;

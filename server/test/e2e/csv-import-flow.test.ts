@@ -106,6 +106,10 @@ describe('CSV import end to end on wrangler dev', () => {
   it('serves the contract documents and answers CORS preflights on the running server', async () => {
     const openapi = await parsed(await fetch(`${server.origin}/openapi.json`), 'getOpenApiDocument', 200);
     expect(openapi.openapi).toBe('3.1.0');
+    const docs = await fetch(`${server.origin}/docs`);
+    expect(docs.status).toBe(200);
+    expect(await docs.text()).toContain('href="/docs/http"');
+    expect((await fetch(`${server.origin}/docs/ws`)).status).toBe(200);
     const preflight = await fetch(`${server.origin}/api/csv/import`, {
       method: 'OPTIONS',
       headers: { Origin: 'https://app.example', 'Access-Control-Request-Method': 'POST' },

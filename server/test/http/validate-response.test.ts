@@ -1,6 +1,6 @@
 // Response validation: a response that breaks its operation's schema becomes a loud 500.
 import { env } from 'cloudflare:test';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { describe, expect, it, vi } from 'vitest';
 import type { AppEnv } from '../../src/http/app-env';
 import { sendData } from '../../src/http/envelope';
@@ -10,7 +10,7 @@ import { requestId } from '../../src/http/request-id';
 import { operation } from '../../src/http/validate-response';
 import { expectError, expectResponse } from '../routes/support';
 
-function appAnswering(handler: Parameters<Hono<AppEnv>['get']>[1]) {
+function appAnswering(handler: (c: Context<AppEnv>) => Response) {
   const app = new Hono<AppEnv>().use('*', requestId).get('/health', operation('getHealth'), handler);
   app.onError(onError);
   return app;
