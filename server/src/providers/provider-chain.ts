@@ -60,7 +60,9 @@ export async function lookupBook(
   const byIsbn = isbn13
     ? await firstHit(providers, (p) => p.lookupByIsbn(isbn13, signal), signal)
     : { errors: [] };
-  const found = byIsbn.hit
+  // A barcode-only scan detection has no title: there is nothing to search for.
+  const canSearch = query.title.trim() !== '';
+  const found = byIsbn.hit || !canSearch
     ? byIsbn
     : await firstHit(providers, (p) => p.search(query.title, query.author, signal), signal);
 
@@ -69,7 +71,7 @@ export async function lookupBook(
     const record = await addContributors(found.hit, others, signal);
     return { status: 'found', record: withCompleteness(record), provider: found.hit.provider.id };
   }
-  const errors = [...byIsbn.errors, ...found.errors];
+  const errors = found === byIsbn ? byIsbn.errors : [...byIsbn.errors, ...found.errors];
   if (errors[0]) return { status: 'error', error: errors[0] };
   if (query.isbn && !isbn13) {
     return { status: 'error', error: { code: 'INVALID_ISBN', message: `ISBN ${query.isbn} has an invalid checksum` } };
