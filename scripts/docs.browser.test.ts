@@ -1,0 +1,97 @@
+// Opens the generated HTML docs offline in Debian's chromium (playwright-core) and checks what a reader
+// sees: the WebSocket page shows the channel, the subprotocol auth, the close-code table and the message
+// list; the HTTP page shows the operations. Every request that is not file:// is aborted.
+// Without chromium the suite is skipped with a plain notice, unless CI=true and REQUIRE_BROWSER=1.
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const DOCS_DIR = join(REPO_ROOT, 'generated', 'docs');
+const ARTIFACTS_DIR = join(REPO_ROOT, 'artifacts');
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const LAUNCH_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const RENDER_TIMEOUT_MS = 30_000;
+
+const hasChromium = existsSync(CHROMIUM_PATH);
+const browserRequired = process.env.CI === 'true' && process.env.REQUIRE_BROWSER === '1';
+if (!hasChromium && !browserRequired) console.log('browser tests SKIPPED: chromium not found (install with apt-get install -y chromium)');
+
+describe.skipIf(!hasChromium && !browserRequired)('rendered docs in headless chromium', () => {
+  let context: BrowserContext;
+  let page: Page;
+  let userDataDir: string;
+  const blocked: string[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    expect(existsSync(CHROMIUM_PATH), `chromium not found at ${CHROMIUM_PATH} (apt-get install -y chromium)`).toBe(true);
+    userDataDir = mkdtempSync(join(tmpdir(), 'bookstrack-chromium-'));
+    mkdirSync(ARTIFACTS_DIR, { recursive: true });
+    context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM_PATH, headless: true, args: LAUNCH_FLAGS });
+    await context.route('**/*', async (route) => {
+      const url = route.request().url();
+      if (url.startsWith('file:')) return route.continue();
+      blocked.push(url);
+      return route.abort();
+    });
+    page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+  }, 60_000);
+
+  afterAll(async () => {
+    await context?.close();
+    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+  });
+
+  /** Opens a docs page and waits until its client-side rendering shows `marker`. */
+  async function open(name: string, marker: string): Promise<string> {
+    const file = join(DOCS_DIR, name);
+    expect(existsSync(file), `${file} is missing: run npm run generate`).toBe(true);
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+    await page.waitForFunction((text) => document.body.innerText.includes(text), marker, { timeout: RENDER_TIMEOUT_MS });
+    return page.evaluate(() => document.body.innerText);
+  }
+
+  it('shows the WebSocket channel, its subprotocol auth and the message list', async () => {
+    const text = await open('ws.html', 'Token expired');
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'docs-ws.png') });
+    expect(text).toContain('/ws/progress');
+    expect(text).toContain('Sec-WebSocket-Protocol');
+    expect(text).toMatch(/bookstrack-auth\.<token>/);
+    for (const type of ['ready', 'cancel', 'ready_ack', 'job_started', 'job_progress', 'job_complete', 'error', 'reconnected', 'token_refreshed']) {
+      expect(text, `message ${type}`).toMatch(new RegExp(`(^|[^a-z_])${type}([^a-z_]|$)`, 'm'));
+    }
+  }, 60_000);
+
+  it('shows the close-code table with each code, its name and the exact reasons', async () => {
+    const text = await open('ws.html', 'Token expired');
+    const rows = text.split('\n');
+    const closeCodes = { 1000: 'normalClosure', 1001: 'goingAway', 1002: 'protocolError', 1008: 'policyViolation', 1009: 'messageTooBig', 1011: 'internalError', 1013: 'tryAgainLater' };
+    for (const [code, name] of Object.entries(closeCodes)) {
+      expect(rows.some((row) => new RegExp(`^${code}\\s+${name}\\b`).test(row)), `row for ${code} ${name}`).toBe(true);
+    }
+    expect(rows.some((row) => /^1008\s+policyViolation\b.*Token expired/.test(row))).toBe(true);
+    await page.locator('td').filter({ hasText: /^1008$/ }).first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'docs-ws-close-codes.png') });
+  }, 60_000);
+
+  it('shows the HTTP operations, with the CSV import under its tag', async () => {
+    await open('http.html', 'BooksTrack HTTP API');
+    await page.getByText('csv', { exact: true }).first().click();
+    await page.waitForFunction(() => document.body.innerText.includes('/api/csv/import'), undefined, { timeout: RENDER_TIMEOUT_MS });
+    const text = await page.evaluate(() => document.body.innerText);
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'docs-http.png') });
+    expect(text).toContain('/api/csv/import');
+    expect(text).toContain('Start a CSV import job');
+    expect(text).toMatch(/\bPOST\b/);
+  }, 60_000);
+
+  it('renders without script errors and fetches nothing from the network that it needs', () => {
+    expect(pageErrors).toEqual([]);
+    expect(blocked.every((url) => !url.endsWith('.js') && !url.endsWith('.css'))).toBe(true);
+  });
+});
