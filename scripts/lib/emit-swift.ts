@@ -4,7 +4,7 @@
 import { slashHeader, type HeaderInfo } from './header';
 import { isSchema, refTypeName, type JsonSchema } from './json-schema';
 import type { SchemaMap } from './schema-files';
-import { swiftCaseName, swiftPropertyName, swiftString, swiftTypeName } from './swift-names';
+import { swiftCaseName, swiftDoc, swiftPropertyName, swiftString, swiftTypeName } from './swift-names';
 import { JSON_VALUE_SWIFT, swiftUnion } from './swift-union';
 import { topoSort } from './topo-sort';
 
@@ -14,12 +14,6 @@ export interface SwiftOptions {
 }
 
 const CONFORMANCES = 'Codable, Sendable, Equatable';
-
-export function swiftDoc(schema: JsonSchema, indent: string): string {
-  if (typeof schema.description !== 'string') return '';
-  const first = schema.description.trim().split('\n')[0] ?? '';
-  return `${indent}/// ${first}\n`;
-}
 
 function swiftEnum(name: string, values: readonly string[], schema: JsonSchema, indent: string): string {
   const cases = values.map((value) => `${indent}    case ${swiftCaseName(value)} = ${swiftString(value)}\n`).join('');

@@ -33,6 +33,8 @@ export interface GenerateResult {
   timings: Record<string, number>;
 }
 
+type Render = (header: HeaderInfo) => string | Promise<string>;
+
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const spec = specPaths(options.specDir);
   const timings: Record<string, number> = {};
@@ -43,44 +45,34 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     return result;
   };
   const inputsHash = hashInputs(listInputFiles(spec.root));
-  const output = (path: string, emitter: string, render: (header: HeaderInfo) => string): Output =>
-    ({ path, emitter, content: render({ emitter, inputsHash }) });
+  const emit = (path: string, emitter: string, render: Render): Promise<Output> =>
+    timed(path, async () => ({ path, emitter, content: await render({ emitter, inputsHash }) }));
 
   const schemas = loadSchemas(spec.schemas);
-  const outputs: Output[] = [];
-  outputs.push(await timed('schemas.ts', () => output('schemas.ts', 'lib/emit-zod.ts', (h) => emitZod(schemas, h))));
   // redocly runs in a child process, so the AsyncAPI bundle and its validation overlap with it.
   const [openapi, asyncapi] = await Promise.all([
-    timed('openapi.json', () => bundleOpenApi(spec.openapi)),
-    timed('asyncapi.json', async () => {
+    timed('bundle openapi', () => bundleOpenApi(spec.openapi)),
+    timed('bundle + validate asyncapi', async () => {
       const bundled = bundleAsyncApi(spec.asyncapi, spec.schemas);
       await validateAsyncApi(bundled);
       return bundled;
     }),
   ]);
-  outputs.push(
-    { path: 'openapi.json', emitter: 'lib/bundle-openapi.ts', content: toJsonText(openapi) },
-    { path: 'asyncapi.json', emitter: 'lib/bundle-asyncapi.ts', content: toJsonText(asyncapi) },
-  );
   const extensions = readExtensions(openapi, asyncapi, schemas);
-  outputs.push(await timed('constants.ts', () => output('constants.ts', 'lib/emit-constants.ts', (h) => emitConstants(extensions, h))));
-  outputs.push(await timed('operations.ts', () => output('operations.ts', 'lib/emit-operations.ts', (h) => emitOperations(openapi, schemas, h))));
-  outputs.push(await timed('openapi-types.ts', async () => ({
-    path: 'openapi-types.ts', emitter: 'lib/emit-types.ts', content: await emitOpenApiTypes(openapi, { emitter: 'lib/emit-types.ts', inputsHash }),
-  })));
-
-  outputs.push(await timed('swift', () => output('swift/BooksTrackModels.swift', 'lib/emit-swift.ts',
-    (h) => emitSwift(schemas, { clientMessageTypes: extensions.clientMessageTypes }, h))));
-  const [httpDocs, wsDocs] = await Promise.all([
-    timed('docs/http.html', () => emitHttpDocs(openapi, { emitter: 'lib/emit-docs-http.ts', inputsHash })),
-    timed('docs/ws.html', () => emitWsDocs(asyncapi, { emitter: 'lib/emit-docs-ws.ts', inputsHash })),
+  const outputs: Output[] = await Promise.all([
+    emit('schemas.ts', 'lib/emit-zod.ts', (h) => emitZod(schemas, h)),
+    // JSON has no comment syntax: these two carry no header; MANIFEST.md records them.
+    emit('openapi.json', 'lib/bundle-openapi.ts', () => toJsonText(openapi)),
+    emit('asyncapi.json', 'lib/bundle-asyncapi.ts', () => toJsonText(asyncapi)),
+    emit('constants.ts', 'lib/emit-constants.ts', (h) => emitConstants(extensions, h)),
+    emit('operations.ts', 'lib/emit-operations.ts', (h) => emitOperations(openapi, schemas, h)),
+    emit('openapi-types.ts', 'lib/emit-types.ts', (h) => emitOpenApiTypes(openapi, h)),
+    emit('swift/BooksTrackModels.swift', 'lib/emit-swift.ts', (h) => emitSwift(schemas, { clientMessageTypes: extensions.clientMessageTypes }, h)),
+    emit('docs/http.html', 'lib/emit-docs-http.ts', (h) => emitHttpDocs(openapi, h)),
+    emit('docs/ws.html', 'lib/emit-docs-ws.ts', (h) => emitWsDocs(asyncapi, h)),
+    emit('docs/index.html', 'lib/emit-docs-index.ts', (h) => emitDocsIndex(extensions, 'BooksTrack API', h)),
   ]);
-  outputs.push(
-    { path: 'docs/http.html', emitter: 'lib/emit-docs-http.ts', content: httpDocs },
-    { path: 'docs/ws.html', emitter: 'lib/emit-docs-ws.ts', content: wsDocs },
-    output('docs/index.html', 'lib/emit-docs-index.ts', (h) => emitDocsIndex(extensions, 'BooksTrack API', h)),
-  );
-  outputs.push(output('MANIFEST.md', 'lib/emit-manifest.ts', (h) => emitManifest(outputs, h)));
+  outputs.push(await emit('MANIFEST.md', 'lib/emit-manifest.ts', (h) => emitManifest(outputs, h)));
 
   const written = outputs.filter((file) => writeIfChanged(join(options.outDir, file.path), file.content)).map((file) => file.path);
   return { outputs, written, timings };

@@ -1,4 +1,5 @@
 // Swift identifiers from wire names: enum cases in lowerCamelCase, reserved words backticked.
+import type { JsonSchema } from './json-schema';
 import { toPascalCase } from './names';
 
 const RESERVED = new Set([
@@ -37,4 +38,11 @@ export const swiftTypeName = (name: string): string => toPascalCase(name);
 /** A Swift string literal. */
 export function swiftString(value: string): string {
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
+}
+
+/** The first line of a schema description as a `///` doc comment, or nothing. */
+export function swiftDoc(schema: JsonSchema, indent: string): string {
+  if (typeof schema.description !== 'string') return '';
+  const first = schema.description.trim().split('\n')[0] ?? '';
+  return `${indent}/// ${first}\n`;
 }

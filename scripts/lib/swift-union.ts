@@ -2,8 +2,7 @@
 // messages decode on `type` and fall back to `unknown(type:)`; client messages only encode.
 import { isSchema, refTypeName, type JsonSchema } from './json-schema';
 import type { SchemaMap } from './schema-files';
-import { swiftCaseName, swiftString, swiftTypeName } from './swift-names';
-import { swiftDoc } from './emit-swift';
+import { swiftCaseName, swiftDoc, swiftString, swiftTypeName } from './swift-names';
 
 interface Member {
   tag: string;
