@@ -11,7 +11,7 @@ import { resolvePipeline } from '../jobs/pipeline-registry';
 import { chooseEchoProtocol, parseOfferedProtocols, selectToken } from '../jobs/subprotocol';
 import { resolveTokenPolicy, type TokenPolicy } from '../jobs/token-policy';
 import { isAccepted } from '../jobs/tokens';
-import { dueTimers, type Timer } from '../jobs/timers';
+import { dueTimers, TIMER_RETRY_BASE_MS, type Timer } from '../jobs/timers';
 import { JobEngine } from './job-engine';
 import { fail, ok, type JobApi, type JobResult, type PipelineResults, type StartedJob, type StartJobRequest } from './job-api';
 import { JobStore, type JobRow } from './job-store';
@@ -131,25 +131,11 @@ export class ProgressSocket extends DurableObject<Env> implements JobApi {
     if (request.headers.get('Upgrade')?.toLowerCase() !== 'websocket') return new Response(null, { status: 426 });
     const offered = parseOfferedProtocols(request.headers.get('Sec-WebSocket-Protocol'));
     const token = selectToken(offered, new URL(request.url), this.env.ALLOW_QUERY_TOKEN === 'true');
-    const verification = token === undefined ? { standing: 'invalid' as const } : await this.lifecycle.verify(token, Date.now());
-    const now = Date.now();
-    const isFull = this.hub.open().length >= LIMITS.WS_MAX_CONNECTIONS_PER_JOB;
     const pair = new WebSocketPair();
     const [client, server] = [pair[0], pair[1]];
-    this.ctx.acceptWebSocket(server);
-    this.hub.setAttachment(server, { connectedAt: now, isReady: false });
     try {
-      const job = this.jobs.get();
-      if (!isAccepted(verification.standing)) {
-        this.hub.close(server, CLOSE_CODES.POLICY_VIOLATION, closeReasonFor(verification.standing as 'expired' | 'revoked' | 'invalid'));
-      } else if (isFull) {
-        this.hub.close(server, CLOSE_CODES.POLICY_VIOLATION, CLOSE_REASONS.TOO_MANY_CONNECTIONS);
-      } else if (job && isTerminal(job.status)) {
-        this.replayEnd(server, job);
-      } else {
-        this.lifecycle.armCheck(now);
-        await this.timers.arm();
-      }
+      // Accepted before anything can fail, so even an internal error completes the handshake and closes.
+      await this.admit(server, token);
     } catch (error) {
       this.logError('connect', error);
       this.hub.close(server, CLOSE_CODES.INTERNAL_ERROR, CLOSE_REASONS.INTERNAL_ERROR);
@@ -157,6 +143,26 @@ export class ProgressSocket extends DurableObject<Env> implements JobApi {
     const echo = chooseEchoProtocol(offered);
     const headers = echo === undefined ? undefined : { 'Sec-WebSocket-Protocol': echo };
     return new Response(null, { status: 101, webSocket: client, headers });
+  }
+
+  /** Accepts the socket, then keeps it, or closes it with the contract's reason (nothing sent before). */
+  private async admit(server: WebSocket, token: string | undefined): Promise<void> {
+    const isFull = this.hub.open().length >= LIMITS.WS_MAX_CONNECTIONS_PER_JOB;
+    this.ctx.acceptWebSocket(server);
+    this.hub.setAttachment(server, { connectedAt: Date.now(), isReady: false });
+    const verification = token === undefined ? { standing: 'invalid' as const } : await this.lifecycle.verify(token, Date.now());
+    const now = Date.now();
+    const job = this.jobs.get();
+    if (!isAccepted(verification.standing)) {
+      this.hub.close(server, CLOSE_CODES.POLICY_VIOLATION, closeReasonFor(verification.standing as 'expired' | 'revoked' | 'invalid'));
+    } else if (isFull) {
+      this.hub.close(server, CLOSE_CODES.POLICY_VIOLATION, CLOSE_REASONS.TOO_MANY_CONNECTIONS);
+    } else if (job && isTerminal(job.status)) {
+      this.replayEnd(server, job);
+    } else {
+      this.lifecycle.armCheck(now);
+      await this.timers.arm();
+    }
   }
 
   /** A socket that joins a finished job gets the stored final frame, then the job's close. */
@@ -210,20 +216,24 @@ export class ProgressSocket extends DurableObject<Env> implements JobApi {
 
   /** Runs every due timer once (each isolated), deletes what ran, and re-arms for the earliest. */
   override async alarm(): Promise<void> {
-    const now = Date.now();
-    for (const timer of dueTimers(this.timers.list(), now)) {
-      try {
-        await this.runTimer(timer, now);
-        this.timers.markRan(timer);
-      } catch (error) {
-        const action = this.safely(() => this.timers.markFailed(timer, Date.now()));
-        this.logError(`timer ${timer.kind} (${action ?? 'unrecorded'})`, error);
-      }
-    }
     try {
+      const now = Date.now();
+      for (const timer of dueTimers(this.timers.list(), now)) await this.runOnce(timer, now);
       await this.timers.arm();
     } catch (error) {
-      this.logError('arm', error);
+      // Storage itself failed: never throw out of alarm(), but do not strand the timers either.
+      this.logError('alarm', error);
+      await this.ctx.storage.setAlarm(Date.now() + TIMER_RETRY_BASE_MS).catch(() => undefined);
+    }
+  }
+
+  private async runOnce(timer: Timer, now: number): Promise<void> {
+    try {
+      await this.runTimer(timer, now);
+      this.timers.markRan(timer);
+    } catch (error) {
+      const action = this.safely(() => this.timers.markFailed(timer, Date.now()));
+      this.logError(`timer ${timer.kind} (${action ?? 'unrecorded'})`, error);
     }
   }
 

@@ -96,7 +96,7 @@ describe('client frames', () => {
 
   it('closes 1002 Unknown message type for a type the contract does not define', async () => {
     const socket = await openSocket();
-    socket.send({ type: 'ping' });
+    socket.send({ type: 'subscribe' });
     expect(await socket.waitClosed()).toEqual({ code: CLOSE_CODES.PROTOCOL_ERROR, reason: CLOSE_REASONS.UNKNOWN_MESSAGE_TYPE });
   });
 

@@ -155,6 +155,22 @@ describe('seed edge case 1: a connected socket whose token expired without refre
   });
 });
 
+describe('a frame on a socket whose job token has expired', () => {
+  it('is answered with close 1008 Token expired, checked against the stored expiry', async () => {
+    const jobId = newJobId();
+    const job = await startJob(jobId, titles(10));
+    const socket = await connect(jobId, job.token);
+    // No timer will close it: the stored timestamp alone must.
+    await runInDurableObject(stubFor(jobId), (_, state) => {
+      state.storage.sql.exec("DELETE FROM timers WHERE kind IN ('token_check', 'token_expiry')");
+    });
+    setClock(T0 + 121 * MIN);
+    socket.send({ type: 'ready' });
+    expect(await socket.waitClosed()).toEqual(closeWith(CLOSE_REASONS.TOKEN_EXPIRED));
+    expect(socket.frames).toEqual([]);
+  });
+});
+
 describe('seed edge case 2: two clients on one token', () => {
   it('rotates the shared token for both and pushes the same new token to each', async () => {
     const jobId = newJobId();

@@ -28,7 +28,7 @@ describe('decodeClientFrame', () => {
   });
 
   it('closes 1002 for an unknown type', () => {
-    expect(decodeClientFrame(JSON.stringify({ type: 'ping' }))).toEqual({
+    expect(decodeClientFrame(JSON.stringify({ type: 'subscribe' }))).toEqual({
       ok: false,
       code: CLOSE_CODES.PROTOCOL_ERROR,
       reason: CLOSE_REASONS.UNKNOWN_MESSAGE_TYPE,

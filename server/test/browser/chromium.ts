@@ -1,0 +1,58 @@
+// Finds Debian's chromium for the browser tests and launches it headless with a fresh profile.
+// Absent chromium skips the tests with a plain message, unless REQUIRE_BROWSER=1 (CI): then global setup fails.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+export const SKIP_MESSAGE = 'browser tests SKIPPED: chromium not found (apt-get install -y chromium)';
+export const isBrowserRequired = process.env.REQUIRE_BROWSER === '1';
+
+function whichChromium(): string | undefined {
+  try {
+    return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** CHROMIUM_PATH, else /usr/bin/chromium, else `chromium` on PATH. */
+export function findChromium(): string | undefined {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', whichChromium()];
+  return candidates.find((path): path is string => Boolean(path) && existsSync(path as string));
+}
+
+export interface LaunchedBrowser {
+  context: BrowserContext;
+  close: () => Promise<void>;
+}
+
+export async function launchChromium(executablePath: string): Promise<LaunchedBrowser> {
+  const profile = mkdtempSync(join(tmpdir(), 'bookstrack-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    args: CHROMIUM_FLAGS,
+    viewport: { width: 1280, height: 900 },
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
