@@ -74,6 +74,12 @@ describe('generate', () => {
     for (const name of Object.keys(channel.messages)) expect(markup, name).toContain(name);
   });
 
+  it('generates TypeScript that compiles nothing at runtime (Workers forbid eval)', () => {
+    for (const file of EXPECTED_FILES.filter((name) => name.endsWith('.ts'))) {
+      expect(readFileSync(join(dirs[0], file), 'utf8'), file).not.toMatch(/new Function|\beval\(|z\.lazy/);
+    }
+  });
+
   it('reports a timing for every step', () => {
     expect(Object.keys(first.timings)).toEqual(expect.arrayContaining(['bundle openapi', 'bundle + validate asyncapi', 'schemas.ts', 'docs/ws.html', 'swift/BooksTrackModels.swift']));
   });
