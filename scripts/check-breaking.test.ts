@@ -79,6 +79,18 @@ describe('checkBreaking', () => {
     expect(result.lines.some((line) => line.startsWith('BREAKING POST /v1/enrichment/batch request application/json body.books[].author: new required field "author"'))).toBe(true);
   });
 
+  it('allows breaking changes, as notes, when the document raises its info.version major', () => {
+    const repo = repoWithSpec();
+    editYaml(join(repo, 'spec/asyncapi/asyncapi.yaml'), (document) => {
+      document.deleteIn(['operations', 'sendTokenRefreshed']);
+      document.deleteIn(['channels', 'progress', 'messages', 'token_refreshed']);
+      document.setIn(['info', 'version'], '2.0.0');
+    });
+    const result = checkBreaking(repo, 'HEAD');
+    expect(result.exitCode).toBe(0);
+    expect(result.lines).toContain('note: 1 breaking change(s) in the AsyncAPI document allowed: info.version major went from 1 to 2');
+  });
+
   it('passes with a note when the base commit has no spec/', () => {
     const repo = repoWithSpec(false);
     cpSync(SPEC_DIR, join(repo, 'spec'), { recursive: true });

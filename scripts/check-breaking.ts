@@ -1,6 +1,7 @@
 // `npm run check:breaking [-- --base <ref>]`: compares spec/ of the working tree with spec/ of a git ref
 // (default HEAD~1) and fails on breaking changes for existing clients, judged by direction (see
-// breaking/schema-diff.ts). A base without spec/ (or a missing default base) passes with a note.
+// breaking/schema-diff.ts). A base without spec/ (or a missing default base) passes with a note, and so
+// do the changes of a document whose info.version major was raised.
 import { rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';

@@ -1,5 +1,6 @@
 // Loads both documents of two spec trees (base and head) and runs the OpenAPI and AsyncAPI diffs.
-// A document the base lacks is new (nothing to break); one the head lacks is a breaking removal.
+// A document the base lacks is new (nothing to break); one the head lacks is a breaking removal; a
+// document whose info.version major was raised may break (the changes become notes).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { diffAsyncApi } from './asyncapi-diff';
@@ -10,6 +11,13 @@ import { diffOpenApi } from './openapi-diff';
 export interface SpecComparison {
   changes: BreakingChange[];
   notes: string[];
+}
+
+/** Major part of `info.version` (semver), or undefined when absent or not numeric. */
+export function majorVersion(document: unknown): number | undefined {
+  const version = (document as { info?: { version?: unknown } } | undefined)?.info?.version;
+  const major = typeof version === 'string' ? Number.parseInt(version.split('.')[0] ?? '', 10) : Number.NaN;
+  return Number.isNaN(major) ? undefined : major;
 }
 
 const DOCUMENTS = [
@@ -34,7 +42,14 @@ export function compareSpecs(baseSpecDir: string, headSpecDir: string): SpecComp
     const base = loadDereferenced(baseRoot, baseSpecDir);
     const head = loadDereferenced(headRoot, headSpecDir);
     const originOf = (node: object) => head.originOf(node) ?? base.originOf(node);
-    changes.push(...diff(base.document, head.document, originOf));
+    const found = diff(base.document, head.document, originOf);
+    const [was, now] = [majorVersion(base.document), majorVersion(head.document)];
+    if (found.length > 0 && was !== undefined && now !== undefined && now > was) {
+      // A new major contract version is the declared way to break clients (semver).
+      notes.push(`${found.length} breaking change(s) in the ${name} document allowed: info.version major went from ${was} to ${now}`);
+      continue;
+    }
+    changes.push(...found);
   }
   return { changes, notes };
 }
