@@ -4,12 +4,14 @@ import type { PipelineType } from '@bookstrack/generated/schemas';
 import type { Env } from '../env';
 import type { Pipeline } from '../pipelines/pipeline';
 import { csvImportPipeline } from '../pipelines/csv';
+import { enrichmentPipeline } from '../pipelines/enrichment';
 
 /** A pipeline may ask the engine to space its steps (e.g. a provider's rate limit). */
 export type EnginePipeline = Pipeline & { readonly minStepIntervalMs?: number };
 
 const PIPELINES: Partial<Record<PipelineType, EnginePipeline>> = {
   csv_import: csvImportPipeline,
+  batch_enrichment: enrichmentPipeline,
 };
 
 const testOverrides = new Map<PipelineType, EnginePipeline>();
