@@ -20,6 +20,7 @@ import { specPaths } from './paths';
 import { loadSchemas } from './schema-files';
 import { toJsonText } from './sort-keys';
 import { validateAsyncApi } from './validate-asyncapi';
+import { pruneStale } from './prune-stale';
 import { writeIfChanged } from './write-if-changed';
 
 export interface GenerateOptions {
@@ -30,6 +31,8 @@ export interface GenerateOptions {
 export interface GenerateResult {
   outputs: Output[];
   written: string[];
+  /** Files of an earlier run that this run no longer generates, now deleted. */
+  removed: string[];
   timings: Record<string, number>;
 }
 
@@ -74,6 +77,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   ]);
   outputs.push(await emit('MANIFEST.md', 'lib/emit-manifest.ts', (h) => emitManifest(outputs, h)));
 
+  // Prune before writing: the old MANIFEST.md is about to be replaced.
+  const removed = pruneStale(options.outDir, outputs.map((file) => file.path));
   const written = outputs.filter((file) => writeIfChanged(join(options.outDir, file.path), file.content)).map((file) => file.path);
-  return { outputs, written, timings };
+  return { outputs, written, removed, timings };
 }
