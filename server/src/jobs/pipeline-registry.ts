@@ -14,18 +14,19 @@ const PIPELINES: Partial<Record<PipelineType, EnginePipeline>> = {
   batch_enrichment: enrichmentPipeline,
 };
 
-const testOverrides = new Map<PipelineType, EnginePipeline>();
+// null hides a registered pipeline, so a test can see the "not available" path whatever is registered.
+const testOverrides = new Map<PipelineType, EnginePipeline | null>();
 
 export function resolvePipeline(type: PipelineType, env: Pick<Env, 'ENVIRONMENT'>): EnginePipeline | undefined {
-  if (env.ENVIRONMENT === 'test') {
-    const override = testOverrides.get(type);
-    if (override) return override;
-  }
+  if (env.ENVIRONMENT === 'test' && testOverrides.has(type)) return testOverrides.get(type) ?? undefined;
   return PIPELINES[type];
 }
 
-/** Tests only: honoured solely when the Durable Object's env.ENVIRONMENT is "test". */
-export function overridePipelineForTests(type: PipelineType, pipeline: EnginePipeline | undefined): void {
-  if (pipeline) testOverrides.set(type, pipeline);
-  else testOverrides.delete(type);
+/**
+ * Tests only, honoured solely when the Durable Object's env.ENVIRONMENT is "test": a pipeline replaces
+ * the registered one, null hides it, undefined restores it.
+ */
+export function overridePipelineForTests(type: PipelineType, pipeline: EnginePipeline | null | undefined): void {
+  if (pipeline === undefined) testOverrides.delete(type);
+  else testOverrides.set(type, pipeline);
 }

@@ -1,5 +1,6 @@
 import { CLOSE_CODES, CLOSE_REASONS } from '@bookstrack/generated/constants';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { overridePipelineForTests } from '../../src/jobs/pipeline-registry';
 import {
   connect,
   connectReady,
@@ -105,9 +106,26 @@ describe('pipeline failure', () => {
   });
 
   it('refuses to start a pipeline that is not registered', async () => {
+    overridePipelineForTests('ai_scan', null);
     const jobId = newJobId();
     const result = await stubFor(jobId).startJob({ jobId, input: { pipeline: 'ai_scan', images: [{ index: 0, data: 'AAAA' }] } });
-    expect(result).toMatchObject({ ok: false, code: 'INTERNAL_ERROR' });
+    overridePipelineForTests('ai_scan', undefined);
+    expect(result).toMatchObject({ ok: false, code: 'INTERNAL_ERROR', message: 'The ai_scan pipeline is not available' });
+  });
+
+  it('answers a planning error with INVALID_REQUEST unless the error carries a contract code', async () => {
+    const pipeline = installTestPipeline();
+    const jobId = newJobId();
+    pipeline.plan = () => {
+      throw new Error('no header row');
+    };
+    const plain = await stubFor(jobId).startJob({ jobId, input: { pipeline: 'batch_enrichment', books: [{ title: 'x' }] } });
+    expect(plain).toEqual({ ok: false, code: 'INVALID_REQUEST', message: 'no header row' });
+    pipeline.plan = () => {
+      throw Object.assign(new Error('too many books'), { code: 'BATCH_TOO_LARGE' });
+    };
+    const coded = await stubFor(jobId).startJob({ jobId, input: { pipeline: 'batch_enrichment', books: [{ title: 'x' }] } });
+    expect(coded).toEqual({ ok: false, code: 'BATCH_TOO_LARGE', message: 'too many books' });
   });
 
   it('refuses a second job under the same id', async () => {
