@@ -32,3 +32,23 @@ export const stubScan: EnginePipeline = {
   describeItem: (item: WorkItem) => `Photo ${String(item['photoIndex'])}`,
   buildResults: () => ({ totalDetected: 0, approved: 0, needsReview: 0, books: [] }),
 };
+
+/** A pipeline whose planning fails with the contract's INTERNAL_ERROR code. */
+export function failingPlan(base: EnginePipeline): EnginePipeline {
+  return {
+    ...base,
+    plan: () => {
+      throw Object.assign(new Error('planner exploded'), { code: 'INTERNAL_ERROR' });
+    },
+  };
+}
+
+/** A pipeline that runs but cannot build its results (the RPC call throws). */
+export function failingResults(base: EnginePipeline): EnginePipeline {
+  return {
+    ...base,
+    buildResults: () => {
+      throw new Error('results exploded');
+    },
+  };
+}

@@ -1,0 +1,40 @@
+// 500 INTERNAL_ERROR: a Durable Object failure reaches the client as the contract envelope,
+// without internal details.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { overridePipelineForTests } from '../../src/jobs/pipeline-registry';
+import { csvImportPipeline } from '../../src/pipelines/csv';
+import { failingPlan, failingResults, stubEnrichment, stubScan } from './stub-pipelines';
+import { authorized, call, expectResponse, postJson, startCsvJob, waitUntilFinished } from './support';
+
+afterEach(() => {
+  overridePipelineForTests('csv_import', undefined);
+  overridePipelineForTests('batch_enrichment', undefined);
+  overridePipelineForTests('ai_scan', undefined);
+  vi.restoreAllMocks();
+});
+
+describe('500 INTERNAL_ERROR', () => {
+  it('answers 500 on importCsv when the job cannot be planned', async () => {
+    overridePipelineForTests('csv_import', failingPlan(csvImportPipeline));
+    const response = await call('/api/csv/import', { method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: 'title\nDune\n' });
+    expect((await expectResponse(response, 'importCsv', 500)).error).toEqual({ code: 'INTERNAL_ERROR', message: 'planner exploded' });
+  });
+
+  it('answers 500 on startEnrichmentBatch and startScanBatch when the job cannot be planned', async () => {
+    overridePipelineForTests('batch_enrichment', failingPlan(stubEnrichment));
+    overridePipelineForTests('ai_scan', failingPlan(stubScan));
+    const enrichment = await postJson('/v1/enrichment/batch', { books: [{ title: 'Dune' }] });
+    expect((await expectResponse(enrichment, 'startEnrichmentBatch', 500)).error.code).toBe('INTERNAL_ERROR');
+    const scan = await postJson('/api/scan-bookshelf/batch', { images: [{ index: 0, data: '/9j/4AAQSkZJRgABAQAAAQABAAD/' }] });
+    expect((await expectResponse(scan, 'startScanBatch', 500)).error.code).toBe('INTERNAL_ERROR');
+  });
+
+  it('answers 500 on getCsvResults when the results cannot be built, hiding the cause', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    overridePipelineForTests('csv_import', failingResults(csvImportPipeline));
+    const job = await startCsvJob('title\nDune\n');
+    expect(await waitUntilFinished(job)).toBe('completed');
+    const body = await expectResponse(await call(`/v1/csv/results/${job.jobId}`, authorized(job.token)), 'getCsvResults', 500);
+    expect(body.error).toEqual({ code: 'INTERNAL_ERROR', message: 'Internal error' });
+  });
+});
