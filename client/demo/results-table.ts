@@ -16,7 +16,7 @@ export function renderResults(table: HTMLTableElement, summary: HTMLElement, pip
 
 function renderCsv(table: HTMLTableElement, summary: HTMLElement, results: CsvResults): void {
   const percent = Math.round(results.successRate * 100);
-  summary.textContent = `${results.books.length} books imported, ${results.errors.length} rows with errors (${percent} % success).`;
+  summary.textContent = `${results.books.length} books imported, ${results.errors.length} ${results.errors.length === 1 ? 'row' : 'rows'} with errors (${percent} % success).`;
   const books = results.books.map((b) => [b.line, b.title, b.author, b.isbn, b.rating, b.shelf]);
   const errors = results.errors.map((e) => [e.line, `Row error: ${e.message}`, undefined, undefined, undefined, undefined]);
   const rows = [...errors, ...books];
