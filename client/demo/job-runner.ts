@@ -1,6 +1,6 @@
 // Follows one job on the demo page with the client: socket events drive the view, and once the job
 // completes the results are fetched with the newest token (it may have rotated via token_refreshed).
-import { BooksTrackApiError, ProgressSocketClient, type BooksTrackApi, type PipelineType } from '../src/index';
+import { BooksTrackApiError, ProgressSocketClient, refreshingTokenProvider, type BooksTrackApi, type PipelineType } from '../src/index';
 import type { JobView } from './job-view';
 import type { AnyResults } from './results-table';
 
@@ -24,7 +24,9 @@ export function followJob(job: StartedJob, api: BooksTrackApi, view: JobView, ho
   hook.messages = [];
   hook.results = undefined;
   view.reset(job.pipeline, job.jobId);
-  const client = new ProgressSocketClient({ baseUrl: location.origin, jobId: job.jobId, token: job.token, api });
+  const client = new ProgressSocketClient({
+    baseUrl: location.origin, jobId: job.jobId, token: job.token, api, tokenProvider: refreshingTokenProvider(api),
+  });
   hook.client = client;
   let isCompleted = false;
 

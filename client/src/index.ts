@@ -6,6 +6,7 @@ export { backoffDelayMs, closeEntryFor, decideClose, DEFAULT_BACKOFF, type Backo
 export { decodeServerFrame, type DecodedFrame, type FrameIssue } from './frame-decoder';
 export { CLIENT_DROP_CLOSE_CODE, ProgressSocketClient, type ProgressSocketOptions, type SocketPhase } from './progress-socket-client';
 export { SeqTracker, type SeqCheck } from './seq-tracker';
+export { refreshingTokenProvider } from './token-provider';
 export type {
   CloseCause,
   JobStateReader,
