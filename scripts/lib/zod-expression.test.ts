@@ -60,6 +60,15 @@ describe('zodExpression', () => {
     expect([accepts(list, ['a']), accepts(list, []), accepts(list, ['a', 'b', 'c']), accepts(list, [1])]).toEqual([true, false, false, false]);
   });
 
+  it('rejects repeated items when uniqueItems is set', () => {
+    const tags = { type: 'array', items: { type: 'string' }, uniqueItems: true };
+    expect([accepts(tags, ['a', 'b']), accepts(tags, ['a', 'a'])]).toEqual([true, false]);
+  });
+
+  it('treats a number format as an annotation', () => {
+    expect([accepts({ type: 'integer', format: 'int64' }, 2 ** 40), accepts({ type: 'integer', format: 'int64' }, 1.5)]).toEqual([true, false]);
+  });
+
   it('turns enums and consts into literal checks', () => {
     expect([accepts({ type: 'string', enum: ['a', 'b'] }, 'b'), accepts({ type: 'string', enum: ['a', 'b'] }, 'c')]).toEqual([true, false]);
     expect([accepts({ enum: [1, 2] }, 2), accepts({ enum: [1, 2] }, '2')]).toEqual([true, false]);
@@ -86,7 +95,7 @@ describe('zodExpression', () => {
 
   it('rejects keywords outside the supported subset instead of ignoring them', () => {
     expect(() => zodExpression({ type: 'object', allOf: [] }, ctx, '#/x')).toThrow('#/x: unsupported keyword(s) allOf');
-    expect(() => zodExpression({ type: 'array', uniqueItems: true }, ctx, '#')).toThrow('uniqueItems');
+    expect(() => zodExpression({ type: 'array', prefixItems: [] }, ctx, '#')).toThrow('prefixItems');
     expect(() => zodExpression({ type: 'object', required: ['a'], additionalProperties: false, properties: {} }, ctx, '#')).toThrow('required property a is not declared');
   });
 });

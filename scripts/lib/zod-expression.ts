@@ -77,7 +77,8 @@ function zodString(schema: JsonSchema, where: string): string {
 }
 
 function zodNumber(schema: JsonSchema, where: string): string {
-  expectOnly(schema, ['type', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf'], where);
+  // `format` (int32, int64, double...) only annotates a number in JSON Schema 2020-12.
+  expectOnly(schema, ['type', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'format'], where);
   let out = (schema.type === 'integer' ? 'z.int()' : 'z.number()') + numberBounds(schema, 'minimum', 'maximum');
   if (typeof schema.exclusiveMinimum === 'number') out += `.gt(${schema.exclusiveMinimum})`;
   if (typeof schema.exclusiveMaximum === 'number') out += `.lt(${schema.exclusiveMaximum})`;
@@ -86,9 +87,12 @@ function zodNumber(schema: JsonSchema, where: string): string {
 }
 
 function zodArray(schema: JsonSchema, ctx: ZodContext, where: string, indent: string): string {
-  expectOnly(schema, ['type', 'items', 'minItems', 'maxItems'], where);
+  expectOnly(schema, ['type', 'items', 'minItems', 'maxItems', 'uniqueItems'], where);
   const item = isSchema(schema.items) ? zodExpression(schema.items, ctx, `${where}/items`, indent) : 'z.unknown()';
-  return `z.array(${item})` + numberBounds(schema, 'minItems', 'maxItems');
+  const unique = schema.uniqueItems === true
+    ? ".refine((items) => new Set(items.map((item) => JSON.stringify(item))).size === items.length, 'Items must be unique')"
+    : '';
+  return `z.array(${item})` + numberBounds(schema, 'minItems', 'maxItems') + unique;
 }
 
 function numberBounds(schema: JsonSchema, minKey: string, maxKey: string): string {
