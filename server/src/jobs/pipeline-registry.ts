@@ -5,6 +5,7 @@ import type { Env } from '../env';
 import type { Pipeline } from '../pipelines/pipeline';
 import { csvImportPipeline } from '../pipelines/csv';
 import { enrichmentPipeline } from '../pipelines/enrichment';
+import { scanPipeline } from '../pipelines/scan';
 
 /** A pipeline may ask the engine to space its steps (e.g. a provider's rate limit). */
 export type EnginePipeline = Pipeline & { readonly minStepIntervalMs?: number };
@@ -12,6 +13,7 @@ export type EnginePipeline = Pipeline & { readonly minStepIntervalMs?: number };
 const PIPELINES: Partial<Record<PipelineType, EnginePipeline>> = {
   csv_import: csvImportPipeline,
   batch_enrichment: enrichmentPipeline,
+  ai_scan: scanPipeline,
 };
 
 // null hides a registered pipeline, so a test can see the "not available" path whatever is registered.
