@@ -33,7 +33,7 @@ export class SocketHub {
     ws.serializeAttachment(attachment);
   }
 
-  /** Builds the next frame of the job (allocating its seq) and serialises it. */
+  /** Builds the next broadcast frame of the job (allocating its seq) and serialises it. */
   frame<T extends ServerMessageType>(type: T, payload: PayloadOf<T>, now: number): string {
     const job = this.jobs.get();
     if (!job) throw new Error(`cannot build a ${type} frame without a job`);
@@ -41,8 +41,15 @@ export class SocketHub {
     return encodeServerMessage(message, this.isValidating);
   }
 
+  /**
+   * A per-socket reply (ready_ack, reconnected). Per the spec it carries the job's last broadcast
+   * seq without advancing it: advancing would show every other socket a gap that is not one.
+   */
   sendTo<T extends ServerMessageType>(ws: WebSocket, type: T, payload: PayloadOf<T>, now: number): void {
-    this.sendText(ws, this.frame(type, payload, now));
+    const job = this.jobs.get();
+    if (!job) throw new Error(`cannot build a ${type} frame without a job`);
+    const message = buildServerMessage(type, job, job.seq, now, payload);
+    this.sendText(ws, encodeServerMessage(message, this.isValidating));
   }
 
   /** One frame (one seq) to every open socket, or only to those that sent `ready`. */

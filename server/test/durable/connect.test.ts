@@ -150,7 +150,25 @@ describe('joining a started job', () => {
       lastSeq: ack?.seq,
       lastUpdate: Date.now(),
     });
-    expect(reconnected?.seq).toBe((ack?.seq ?? 0) + 1);
+    // Both are per-socket replies: they carry the job's last broadcast seq and do not advance it.
+    expect(reconnected?.seq).toBe(ack?.seq);
+  });
+
+  it('numbers broadcasts without gaps on a socket that was connected while another one joined', async () => {
+    const jobId = newJobId();
+    const job = await startJob(jobId, titles(4));
+    const first = await connectReady(jobId, job.token);
+    await fireNextAlarm(jobId);
+    await first.waitFor('job_progress');
+    const second = await connectReady(jobId, job.token);
+    const [ack, reconnected] = await second.waitFrames(2);
+    for (let step = 0; step < 3; step += 1) await fireNextAlarm(jobId);
+    await first.waitFor('job_complete');
+    const broadcastSeqs = first.frames.filter((f) => f.type !== 'ready_ack').map((f) => f.seq);
+    expect(broadcastSeqs).toEqual(broadcastSeqs.map((_, i) => (broadcastSeqs[0] ?? 0) + i));
+    const afterJoin = second.frames.slice(2).map((f) => f.seq);
+    expect(afterJoin[0]).toBe((reconnected?.seq ?? -1) + 1);
+    expect(ack?.seq).toBe(reconnected?.seq);
   });
 
   it('sends no reconnected to a socket that joins before the first step', async () => {
