@@ -29,10 +29,11 @@ function whichChromium(): string | undefined {
   }
 }
 
-/** CHROMIUM_PATH, else /usr/bin/chromium, else `chromium` on PATH. */
+/** CHROMIUM_PATH when set (and only it), else /usr/bin/chromium, else `chromium` on PATH. */
 export function findChromium(): string | undefined {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', whichChromium()];
-  return candidates.find((path): path is string => Boolean(path) && existsSync(path as string));
+  const explicit = process.env.CHROMIUM_PATH;
+  if (explicit) return existsSync(explicit) ? explicit : undefined;
+  return ['/usr/bin/chromium', whichChromium()].find((path): path is string => path !== undefined && existsSync(path));
 }
 
 export interface LaunchedBrowser {

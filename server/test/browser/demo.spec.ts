@@ -3,11 +3,11 @@
 import { CsvResultsSchema } from '@bookstrack/generated/schemas';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { findChromium, launchChromium, SKIP_MESSAGE, type LaunchedBrowser } from './chromium';
+import { findChromium, launchChromium, type LaunchedBrowser } from './chromium';
 import { bigCsv, messagesOf, resultsOf, screenshot, watchPageErrors, type DemoGlobal } from './demo-page';
 
+// Without chromium, global-setup.ts prints the skip message once and these tests skip.
 const chromiumPath = findChromium();
-if (!chromiumPath) console.log(SKIP_MESSAGE);
 
 describe.skipIf(!chromiumPath)('demo page', () => {
   let browser: LaunchedBrowser;
