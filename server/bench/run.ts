@@ -18,14 +18,14 @@ function latencyLine(name: string, samples: number[]): string {
 async function main(): Promise<void> {
   const server = await startDevServer({
     config: 'bench/wrangler.bench.jsonc',
-    vars: { JOB_STEP_DELAY_MS: '20', RATE_LIMIT_PER_MINUTE: '1000000' },
+    vars: { JOB_STEP_DELAY_MS: '0', RATE_LIMIT_PER_MINUTE: '1000000' },
   });
   try {
     console.log(`wrangler dev (bench config) on ${server.origin}\n`);
 
     console.log('1. WebSocket delivery latency, DO send → client receipt');
     const echo = await echoLatency(server.wsOrigin, 500);
-    const progress = await progressLatency(server.origin, server.wsOrigin, 4, 3_000_000);
+    const progress = await progressLatency(server.origin, server.wsOrigin, 6, 5_000_000);
     console.log(latencyLine('EchoSocket (baseline)', echo.samples));
     console.log(latencyLine('ProgressSocket progress', progress.samples));
     const p50Gap = percentile(progress.samples, 50) - percentile(echo.samples, 50);
