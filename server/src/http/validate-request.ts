@@ -1,13 +1,13 @@
 // Request validation with the generated zod schemas: 400 INVALID_REQUEST with details.issues,
 // or the contract's specific codes for an empty or oversized batch.
 import { LIMITS } from '@bookstrack/generated/constants';
-import type { ValidationIssue } from '@bookstrack/generated/schemas';
+import { ValidationIssueSchema, type ValidationIssue } from '@bookstrack/generated/schemas';
 import type { z } from 'zod';
 import { HttpError } from './http-error';
 
-// ValidationIssue.path and .message caps (spec/schemas/ValidationIssue.yaml).
-const MAX_PATH_CHARS = 256;
-const MAX_MESSAGE_CHARS = 500;
+// ValidationIssue.path and .message caps, as the spec states them.
+const MAX_PATH_CHARS = ValidationIssueSchema.shape.path.maxLength ?? Number.POSITIVE_INFINITY;
+const MAX_MESSAGE_CHARS = ValidationIssueSchema.shape.message.maxLength ?? Number.POSITIVE_INFINITY;
 
 export function toValidationIssues(error: z.ZodError): ValidationIssue[] {
   return error.issues.map((issue) => ({

@@ -6,7 +6,8 @@ import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { z } from 'zod';
 import type { AppEnv } from './app-env';
-import { sendError } from './envelope';
+import { errorResponse } from './error-handler';
+import { HttpError } from './http-error';
 import { toValidationIssues } from './validate-request';
 import type { ValidationIssue } from '@bookstrack/generated/schemas';
 
@@ -30,7 +31,7 @@ async function findMismatch(operationId: OperationId, response: Response): Promi
 function replaceWithFailure(c: Context<AppEnv>, operationId: OperationId, issues: ValidationIssue[]): void {
   console.error(`[${c.get('requestId')}] response of ${operationId} (${c.res.status}) violates the contract:`, JSON.stringify(issues));
   c.res = undefined;
-  c.res = sendError(c, { code: 'INTERNAL_ERROR', message: `Response violates the contract for ${operationId}`, details: { issues } }, 500);
+  c.res = errorResponse(c, new HttpError('INTERNAL_ERROR', `Response violates the contract for ${operationId}`, { issues }));
 }
 
 /** First middleware of every route: names the operation and validates its responses. */

@@ -4,6 +4,7 @@ import type { ApiError, CsvResults, CsvRowError, ErrorCode, ParsedBook } from '@
 import type { JobInput } from '../../durable/job-api';
 import type { ItemOutcome, Pipeline, PlannedJob, StoredOutcome, WorkItem } from '../pipeline';
 import { detectFormat, pickFields, type CsvSource, type RowFields } from './formats';
+import { MAX_RAW_CHARS } from './limits';
 import { mapRow } from './map-row';
 import { parseCsv } from './parse-records';
 
@@ -46,7 +47,7 @@ export function planCsv(csv: string): PlannedJob {
   const format = parsed.header === undefined ? undefined : detectFormat(parsed.header);
   const items: CsvItem[] = [];
   if (format === undefined) {
-    const raw = (parsed.header ?? []).join(',').slice(0, 1024);
+    const raw = (parsed.header ?? []).join(',').slice(0, MAX_RAW_CHARS);
     items.push({ line: parsed.headerLine ?? 1, malformed: { message: 'no title column in the header row', raw } });
   } else {
     for (const entry of parsed.entries) {

@@ -2,6 +2,7 @@
 import type { CsvRowError, ErrorCode, ParsedBook } from '@bookstrack/generated/schemas';
 import type { CsvFormat, CsvSource, RowFields } from './formats';
 import { cleanIsbn, isIsbnShaped, readIsbn } from './isbn';
+import { MAX_AUTHOR_CHARS, MAX_PUBLISHER_CHARS, MAX_SHELF_CHARS, MAX_TITLE_CHARS } from './limits';
 import { readDate, readPublisher, readRating, readShelf, readYear } from './values';
 
 export type RowOutcome =
@@ -33,10 +34,7 @@ function pickIsbn(fields: RowFields, isIsbnOptional: boolean): IsbnPick {
   return picked;
 }
 
-// Field caps from spec/schemas/ParsedBook.yaml and CsvRowError.yaml.
-const MAX_TITLE_CHARS = 500;
-const MAX_NAME_CHARS = 300;
-const MAX_SHELF_CHARS = 100;
+// Keeps a quoted bad cell short inside CsvRowError.message.
 const MAX_QUOTED_CELL_CHARS = 40;
 
 function quote(value: string): string {
@@ -63,10 +61,10 @@ export function mapRow({ line, source, fields, isIsbnOptional }: RowInput): RowO
   const book: ParsedBook = {
     title: fields.title,
     line,
-    ...optional('author', cap(fields.author, MAX_NAME_CHARS)),
+    ...optional('author', cap(fields.author, MAX_AUTHOR_CHARS)),
     ...optional('isbn', isbn.isbn13),
     ...optional('isbn10', isbn.isbn10),
-    ...optional('publisher', cap(source === 'librarything' ? readPublisher(fields.publisher) : fields.publisher, MAX_NAME_CHARS)),
+    ...optional('publisher', cap(source === 'librarything' ? readPublisher(fields.publisher) : fields.publisher, MAX_PUBLISHER_CHARS)),
     ...optional('publicationYear', readYear(fields.year) ?? readYear(fields.originalYear)),
     ...optional('rating', readRating(fields.rating)),
     ...optional('shelf', cap(source === 'librarything' ? readShelf(fields.shelf) : fields.shelf, MAX_SHELF_CHARS)),

@@ -1,9 +1,8 @@
 // Splits CSV text into records with their physical line numbers using csv-parse, recovering
 // from malformed rows (unbalanced quotes, wrong field counts) so the good rows are kept.
 import { CsvError, parse } from 'csv-parse/sync';
+import { MAX_RAW_CHARS } from './limits';
 
-/** CsvRowError.raw is at most 1 KB of the offending row. */
-export const MAX_RAW_CHARS = 1024;
 
 export interface CsvRecord {
   kind: 'record';

@@ -1,13 +1,11 @@
 // Lenient readers for the cell formats that reading-list exports use (years, ratings, dates).
-
-// ParsedBook.publicationYear stops at 2100; later values are typos.
-const MAX_YEAR = 2100;
+import { MAX_PUBLICATION_YEAR } from './limits';
 
 /** A four-digit year anywhere in the cell ("1965", "1965-08", "Ace (1990)"). */
 export function readYear(cell: string | undefined): number | undefined {
   const match = cell?.match(/(?:^|\D)(\d{4})(?:\D|$)/);
   const year = match?.[1] === undefined ? undefined : Number(match[1]);
-  return year !== undefined && year <= MAX_YEAR ? year : undefined;
+  return year !== undefined && year <= MAX_PUBLICATION_YEAR ? year : undefined;
 }
 
 /** A 0–5 star rating; 0 means "not rated" in Goodreads, so it is omitted. */
