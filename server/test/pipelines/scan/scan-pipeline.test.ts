@@ -3,7 +3,7 @@ import { DetectedBookSchema, ScanResultsSchema } from '@bookstrack/generated/sch
 import { describe, expect, it } from 'vitest';
 import type { Env } from '../../../src/env';
 import type { StepContext, StoredOutcome } from '../../../src/pipelines/pipeline';
-import { createScanPipeline, scanPipeline } from '../../../src/pipelines/scan';
+import { createScanPipeline, PHOTO_ITEM_MAX_CHARS, scanPipeline } from '../../../src/pipelines/scan';
 import { ProviderError } from '../../../src/providers/provider-error';
 import type { Detection, VisionProvider } from '../../../src/vision/vision-provider';
 import { makeShelfPhoto } from '../../vision/shelf-photo';
@@ -46,17 +46,30 @@ describe('scanPipeline plan', () => {
     expect(plan.items).toEqual([{ photoIndex: 4, mimeType: 'image/jpeg', data: base64(jpeg) }]);
   });
 
-  it('rejects a photo that is neither JPEG nor PNG with UNSUPPORTED_MEDIA_TYPE', () => {
+  it('rejects a photo that is neither JPEG nor PNG with UNSUPPORTED_MEDIA_TYPE', async () => {
     const gif = Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;').toString('base64');
-    expect(() => scanPipeline.plan({ pipeline: 'ai_scan', images: [{ index: 0, data: gif }] }, OFFLINE))
-      .toThrow(expect.objectContaining({ code: 'UNSUPPORTED_MEDIA_TYPE' }));
+    await expect(scanPipeline.plan({ pipeline: 'ai_scan', images: [{ index: 0, data: gif }] }, OFFLINE))
+      .rejects.toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE' });
   });
 
-  it('rejects a photo over the decoded size limit with FILE_TOO_LARGE', () => {
+  it('rejects a photo over the decoded size limit with FILE_TOO_LARGE', async () => {
     const header = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0]).toString('base64');
     const data = header + 'A'.repeat(14_000_000);
-    expect(() => scanPipeline.plan({ pipeline: 'ai_scan', images: [{ index: 0, data }] }, OFFLINE))
-      .toThrow(expect.objectContaining({ code: 'FILE_TOO_LARGE' }));
+    await expect(scanPipeline.plan({ pipeline: 'ai_scan', images: [{ index: 0, data }] }, OFFLINE))
+      .rejects.toMatchObject({ code: 'FILE_TOO_LARGE' });
+  });
+
+  it('scans a photo too large for one stored item while planning and keeps only its detections', async () => {
+    const big = await makeShelfPhoto({ width: 1400, height: 1050, isbns: ['9780141439518'], format: 'png', seed: 5 });
+    const data = base64(big);
+    expect(data.length).toBeGreaterThan(PHOTO_ITEM_MAX_CHARS);
+    const plan = await scanPipeline.plan({ pipeline: 'ai_scan', images: [{ index: 0, data }] }, OFFLINE);
+    expect(plan.items).toEqual([{
+      photoIndex: 0, mimeType: 'image/png',
+      detections: [expect.objectContaining({ isbn: '9780141439518', confidence: 0.95 })],
+    }]);
+    const [outcome] = await scanPipeline.runStep(plan.items, context());
+    expect((outcome?.value as { books: Array<{ title?: string }> }).books.map((b) => b.title)).toEqual(['Pride and Prejudice']);
   });
 });
 
