@@ -34,5 +34,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     exclude: ['test/e2e/**', 'node_modules/**'],
+    // Jobs run on real alarms here; on a loaded 2-core CI box a few seconds is normal.
+    testTimeout: 20_000,
   },
 });
