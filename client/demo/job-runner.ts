@@ -1,6 +1,6 @@
 // Follows one job on the demo page with the client: socket events drive the view, and once the job
 // completes the results are fetched with the newest token (it may have rotated via token_refreshed).
-import { BooksTrackApiError, ProgressSocketClient, refreshingTokenProvider, type BooksTrackApi, type PipelineType } from '../src/index';
+import { BooksTrackApiError, CLOSE_CODES, ProgressSocketClient, refreshingTokenProvider, type BooksTrackApi, type PipelineType } from '../src/index';
 import type { JobView } from './job-view';
 import type { AnyResults } from './results-table';
 
@@ -55,7 +55,10 @@ export function followJob(job: StartedJob, api: BooksTrackApi, view: JobView, ho
   client.on('closed', (e) => {
     view.addLog('closed', `${e.code} ${e.reason} (${e.cause})`, e.cause === 'close_code' && e.code === 1000 ? 'info' : 'warn');
     view.hideControls();
-    if (isCompleted || e.state?.status === 'completed') void showResults(job, client, api, view, hook);
+    // 1000 from the server means the job completed, even when its job_complete was broadcast before this
+    // socket sent `ready` (a short job can finish while the socket is still opening).
+    const isNormalEnd = e.cause === 'close_code' && e.code === CLOSE_CODES.NORMAL_CLOSURE;
+    if (isCompleted || isNormalEnd || e.state?.status === 'completed') void showResults(job, client, api, view, hook);
     else view.setStatus(`Stopped: ${e.reason || e.cause}`);
   });
   client.connect();

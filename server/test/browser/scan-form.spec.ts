@@ -30,7 +30,11 @@ describe.skipIf(!chromiumPath)('demo page scan form', () => {
     await page.getByLabel(/^Bookshelf photos/).setInputFiles({ name: 'shelf.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(photo) });
     await page.getByRole('button', { name: 'Start scan' }).click();
 
-    await page.locator('#results-summary', { hasText: 'books detected' }).waitFor({ timeout: 60_000 });
+    await page.locator('#results-summary', { hasText: 'books detected' }).waitFor({ timeout: 60_000 }).catch(async (error: unknown) => {
+      await screenshot(page, 'demo-scan-failed');
+      const problem = await page.locator('#scan-form .form-problem').textContent();
+      throw new Error(`${String(error)}\nform: ${problem}\nlog:\n${await page.locator('#message-log').innerText()}`);
+    });
     const results = ScanResultsSchema.parse(await resultsOf(page));
     expect(results.books.map((b) => b.isbn).sort()).toEqual([...SHELF_ISBNS].sort());
     expect(await page.locator('#results-summary').textContent()).toBe(
