@@ -16,6 +16,8 @@ export class RateLimiter extends DurableObject<Env> {
 
   /** Counts one job start; returns whether it is allowed and the header values. */
   async hit(limit: number, windowSeconds: number): Promise<RateDecision> {
+    // The cleanup alarm's deleteAll() drops the table too, and this instance may live on after it.
+    this.ctx.storage.sql.exec(CREATE_TABLE);
     const row = this.ctx.storage.sql.exec<{ started_at: number; count: number }>(SELECT_WINDOW).toArray()[0];
     const previous: WindowState | undefined = row === undefined ? undefined : { startedAt: row.started_at, count: row.count };
     const decision = decideHit(previous, Date.now(), limit, windowSeconds * 1000);
