@@ -37,4 +37,24 @@ describe('500 INTERNAL_ERROR', () => {
     const body = await expectResponse(await call(`/v1/csv/results/${job.jobId}`, authorized(job.token)), 'getCsvResults', 500);
     expect(body.error).toEqual({ code: 'INTERNAL_ERROR', message: 'Internal error' });
   });
+
+  it('answers 500 on getEnrichmentResults and getScanResults when the results cannot be built', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    overridePipelineForTests('batch_enrichment', failingResults(stubEnrichment));
+    overridePipelineForTests('ai_scan', failingResults(stubScan));
+    const enrichment = await expectResponse(await postJson('/v1/enrichment/batch', { books: [{ title: 'Dune' }] }), 'startEnrichmentBatch', 202);
+    const scan = await expectResponse(
+      await postJson('/api/scan-bookshelf/batch', { images: [{ index: 0, data: '/9j/4AAQSkZJRgABAQAAAQABAAD/' }] }),
+      'startScanBatch',
+      202,
+    );
+    for (const [started, path, operationId] of [
+      [enrichment.data, '/v1/enrichment/results/', 'getEnrichmentResults'],
+      [scan.data, '/v1/scan/results/', 'getScanResults'],
+    ] as const) {
+      expect(await waitUntilFinished(started)).toBe('completed');
+      const body = await expectResponse(await call(`${path}${started.jobId}`, authorized(started.token)), operationId, 500);
+      expect(body.error.code).toBe('INTERNAL_ERROR');
+    }
+  });
 });
