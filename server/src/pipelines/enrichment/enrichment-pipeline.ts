@@ -10,8 +10,12 @@ import { createBookProviders, isLiveMode, PROVIDER_CONCURRENCY, type ProviderOpt
 import type { ItemOutcome, Pipeline, PlannedJob, StoredOutcome, StepContext, WorkItem } from '../pipeline';
 import { enrichBook, toItemOutcome } from './enrich-book';
 
-/** Books per step: live lookups take ~0.5–2 s each, so a step stays within a few seconds. */
-export const ENRICHMENT_STEP_SIZE = 10;
+/**
+ * Books per step. A live lookup costs up to ~5 requests (Open Library edition, work, authors, then
+ * Google Books for contributors), and one alarm invocation may make only 50 subrequests on the
+ * Workers free plan: 5 books stay within it and within a few seconds.
+ */
+export const ENRICHMENT_STEP_SIZE = 5;
 const ESTIMATED_MS_PER_BOOK = { offline: 1, live: 600 } as const;
 
 export interface EnrichmentItem extends WorkItem {

@@ -54,7 +54,7 @@ describe('batch_enrichment in the ProgressSocket', () => {
     expect(complete.payload.summary).toMatchObject({ totalProcessed: 100, successCount: 90, failureCount: 10 });
     const progress = socket.frames.filter((f) => f.type === 'job_progress');
     expect(progress.length).toBeGreaterThan(0);
-    expect(progress[0]?.payload).toMatchObject({ currentItem: `${books[9]?.title} — ${books[9]?.author}` });
+    expect(progress[0]?.payload).toMatchObject({ currentItem: `${books[ENRICHMENT_STEP_SIZE - 1]?.title} — ${books[ENRICHMENT_STEP_SIZE - 1]?.author}` });
     const { books: enriched } = await results(jobId, job.token);
     expect(enriched.map((b) => b.index)).toEqual(books.map((_, i) => i));
     expect(enriched.slice(0, 90).map((b) => b.edition?.isbn)).toEqual(CATALOGUE.slice(0, 90).map((b) => b.isbn13));
@@ -63,17 +63,18 @@ describe('batch_enrichment in the ProgressSocket', () => {
 
   it('resumes from its checkpoint after the object is rebuilt, losing and repeating nothing', async () => {
     const jobId = newJobId();
-    const books = hundredBooks().slice(0, 25);
+    const step = ENRICHMENT_STEP_SIZE;
+    const books = hundredBooks().slice(0, 2 * step + 3);
     const job = await start(jobId, books);
     await fireNextAlarm(jobId);
-    expect((await state(jobId, job.token)).processedCount).toBe(10);
+    expect((await state(jobId, job.token)).processedCount).toBe(step);
     await abortAllDurableObjects();
     await fireNextAlarm(jobId);
-    expect((await state(jobId, job.token)).processedCount).toBe(20);
+    expect((await state(jobId, job.token)).processedCount).toBe(2 * step);
     await abortAllDurableObjects();
     await fireNextAlarm(jobId);
     const finished = await state(jobId, job.token);
-    expect(finished).toMatchObject({ status: 'completed', processedCount: 25, successCount: 25, failureCount: 0 });
+    expect(finished).toMatchObject({ status: 'completed', processedCount: books.length, successCount: books.length, failureCount: 0 });
     const { books: enriched } = await results(jobId, job.token);
     expect(enriched.map((b) => b.index)).toEqual(books.map((_, i) => i));
   });
@@ -90,7 +91,7 @@ describe('batch_enrichment in the ProgressSocket', () => {
     }
     overridePipelineForTests('batch_enrichment', createEnrichmentPipeline(() => [hanging]));
     const jobId = newJobId();
-    const job = await start(jobId, hundredBooks().slice(0, 15));
+    const job = await start(jobId, hundredBooks().slice(0, ENRICHMENT_STEP_SIZE + 3));
     const socket = await connectReady(jobId, job.token);
     const stepping = fireNextAlarm(jobId);
     await vi.waitFor(() => expect(socket.types()).toContain('job_started'));
