@@ -80,7 +80,13 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
   const origin = `http://127.0.0.1:${port}`;
+  // If the test process dies without stop(), its detached wrangler group must not outlive it.
+  const killOnExit = () => {
+    if (child.exitCode === null && child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+  };
+  process.once('exit', killOnExit);
   const stop = async () => {
+    process.off('exit', killOnExit);
     await stopProcess(child);
     rmSync(persistDir, { recursive: true, force: true });
   };
