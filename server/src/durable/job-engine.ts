@@ -128,7 +128,9 @@ export class JobEngine {
       this.timers.schedule(TIMER_KIND.RESULTS_EXPIRY, resultsExpiresAt);
       this.timers.schedule(TIMER_KIND.CLEANUP, resultsExpiresAt + this.policy.revocationMs);
     });
-    this.hub.broadcastText(text, true);
+    // Every socket gets the final frame, ready or not: it is about to be closed, and a late socket
+    // would get the same frame replayed.
+    this.hub.broadcastText(text, false);
     this.hub.closeAll(CLOSE_CODES.NORMAL_CLOSURE, CLOSE_REASONS.JOB_COMPLETE);
   }
 
