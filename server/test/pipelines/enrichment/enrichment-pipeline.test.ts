@@ -1,7 +1,7 @@
 import { EnrichedBookSchema, EnrichmentResultsSchema, type BookQuery } from '@bookstrack/generated/schemas';
 import { describe, expect, it } from 'vitest';
 import type { Env } from '../../../src/env';
-import { createBookProviders } from '../../../src/providers/create-providers';
+import { createBookProviders, PROVIDER_CONCURRENCY } from '../../../src/providers/create-providers';
 import { createEnrichmentPipeline, enrichmentPipeline } from '../../../src/pipelines/enrichment';
 import type { StepContext, StoredOutcome } from '../../../src/pipelines/pipeline';
 import editionFixture from '../../fixtures/open-library/edition-9780140328721.json';
@@ -70,6 +70,29 @@ describe('enrichmentPipeline', () => {
       status: 'error',
       error: { code: 'PROVIDER_ERROR', details: { provider: 'openlibrary', upstreamStatus: 500, attempts: 3 } },
     });
+  });
+
+  it('never has more provider requests in flight than PROVIDER_CONCURRENCY during a step', async () => {
+    let inFlight = 0;
+    let peak = 0;
+    const slowNotFound = async () => {
+      inFlight++;
+      peak = Math.max(peak, inFlight);
+      await new Promise((r) => setTimeout(r, 5));
+      inFlight--;
+      return json({ error: 'notfound' }, 404);
+    };
+    const fake = fakeFetch([
+      ['https://openlibrary.org/', slowNotFound],
+      ['https://www.googleapis.com/', async () => { await slowNotFound(); return json({ kind: 'books#volumes', totalItems: 0 }); }],
+    ]);
+    const pipeline = createEnrichmentPipeline((env, options) => createBookProviders(env, { ...options, fetch: fake.fetch }));
+    const books = Array.from({ length: 5 }, (_, i) => ({ title: `Missing ${i}`, isbn: '9780441172719' }));
+    const outcomes = await runAll(books, pipeline, { PROVIDER_MODE: 'live' } as Env);
+    expect(outcomes.map(({ outcome }) => (outcome.value as { status: string }).status)).toEqual(Array(5).fill('not_found'));
+    // 5 books × (2 ISBN lookups + 2 searches) went out, at most PROVIDER_CONCURRENCY at a time.
+    expect(fake.calls).toHaveLength(20);
+    expect(peak).toBe(PROVIDER_CONCURRENCY);
   });
 
   it('stops a step with the abort reason when the job is canceled', async () => {
