@@ -30,11 +30,15 @@ const ROUTES = (() => {
   }));
 })();
 
+// ApiError.message is at most 1000 characters; a path quoted in a message is cut well below that.
+const QUOTED_PATH_MAX_CHARS = 200;
+
 export const notFound: NotFoundHandler<AppEnv> = (c) => {
   const route = ROUTES.find(({ pattern }) => pattern.test(c.req.path));
+  const path = c.req.path.length > QUOTED_PATH_MAX_CHARS ? `${c.req.path.slice(0, QUOTED_PATH_MAX_CHARS)}…` : c.req.path;
   if (route === undefined) {
-    return errorResponse(c, new HttpError('NOT_FOUND', `No route for ${c.req.path}`));
+    return errorResponse(c, new HttpError('NOT_FOUND', `No route for ${path}`));
   }
   const allow = route.methods.join(', ');
-  return errorResponse(c, new HttpError('METHOD_NOT_ALLOWED', `${c.req.method} is not allowed on ${c.req.path}`, undefined, { Allow: allow }));
+  return errorResponse(c, new HttpError('METHOD_NOT_ALLOWED', `${c.req.method} is not allowed on ${path}`, undefined, { Allow: allow }));
 };
