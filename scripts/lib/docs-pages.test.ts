@@ -32,6 +32,30 @@ describe('asyncApiDocsView', () => {
 
   it('leaves the served document untouched', () => {
     expect(JSON.stringify(asyncapi)).not.toContain('#### Close codes');
+    expect(asyncapi.operations).toHaveProperty('receiveReady.summary', expect.stringContaining('`ready_ack`'));
+  });
+
+  it('moves summaries with inline code into the Markdown description and keeps plain ones', () => {
+    const operations = view.operations as Record<string, any>;
+    expect(operations.receiveReady.summary).toBeUndefined();
+    expect(operations.receiveReady.description).toMatch(/^Client says it is listening; the server answers `ready_ack` .*\n\nExpected once per socket/);
+    expect(operations.sendReadyAck.summary).toBe('Server confirms the socket is registered.');
+    const summaries = JSON.stringify(Object.values(operations).map((operation) => operation.summary));
+    expect(summaries).not.toContain('`');
+  });
+});
+
+describe('generated docs/ws.html', () => {
+  const html = readFileSync(join(REPO_ROOT, 'generated', 'docs', 'ws.html'), 'utf8');
+  /** What the server-side render shows a reader: markup without the embedded spec and scripts. */
+  const rendered = html.replace(/<script\b[\s\S]*?<\/script>/gi, '').replace(/<style\b[\s\S]*?<\/style>/gi, '');
+
+  // Matched as booleans: a 2.8 MB page in a toContain diff buries the failure.
+  it('renders inline code as code, leaving no literal backticks', () => {
+    expect(rendered.includes('the server answers <code>ready_ack</code>')).toBe(true);
+    expect(rendered.includes('<code>bookstrack-auth.&lt;token&gt;</code>')).toBe(true);
+    const backtick = rendered.indexOf('`');
+    expect(backtick === -1 ? '' : rendered.slice(backtick - 80, backtick + 40)).toBe('');
   });
 });
 
