@@ -216,10 +216,11 @@ function metaCases(): fc.Arbitrary<HttpCase> {
 
 /** Methods no operation serves on a known path (405), and paths no operation has (404). */
 function unroutedCases(): fc.Arbitrary<HttpCase> {
-  const paths = Object.values(OPERATIONS).map((op) => op.path.replace('{jobId}', 'abcdefgh-1234'));
+  const paths = Object.values(OPERATIONS).flatMap((op) => [op.path.replace('{jobId}', 'abcdefgh-1234'), op.path.replace('{jobId}', 'a'.repeat(1_200))]);
   const wrongMethod = fc.tuple(fc.constantFrom(...paths), fc.constantFrom('PUT', 'DELETE', 'PATCH')).map(([path, method]): HttpCase =>
     ({ operationId: 'unrouted', label: 'method:wrong', method, path, headers: {}, allowed: [405] }));
-  const segment = fc.string({ minLength: 1, maxLength: 600 }).map(encodeURIComponent);
+  // Long segments too: an error message that quotes the path must still fit ApiError.message (≤ 1000).
+  const segment = fc.oneof(fc.string({ minLength: 1, maxLength: 40 }), fc.string({ minLength: 900, maxLength: 1_500, size: 'max' })).map(encodeURIComponent);
   const unknownPath = fc.tuple(fc.constantFrom('/api', '/v1', '/ws', '/nope', '/api/jobs'), segment).map(([prefix, s]): HttpCase =>
     ({ operationId: 'unrouted', label: 'path:unknown', method: 'GET', path: `${prefix}/${s}/x`, headers: {}, allowed: [404] }));
   return fc.oneof(wrongMethod, unknownPath);

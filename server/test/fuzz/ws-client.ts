@@ -16,11 +16,18 @@ export interface SocketRecord {
   code: number | undefined;
   reason: string;
   timedOut: boolean;
+  /** Milliseconds from the server's close frame to the end of the TCP connection (a browser gives up after ~2 s). */
+  teardownMs: number | undefined;
 }
+
+// Past this after the server's close frame, the client ends the connection itself, as browsers do.
+const TEARDOWN_GRACE_MS = 2_000;
+type ReceiverEvents = { on: (event: 'conclude', listener: (code: number, reason: Buffer) => void) => void };
 
 export class RecordingSocket {
   readonly socket: WebSocket;
-  readonly record: SocketRecord = { isOpened: false, protocol: '', frames: [], badFrames: [], receivedAt: [], code: undefined, reason: '', timedOut: false };
+  readonly record: SocketRecord = { isOpened: false, protocol: '', frames: [], badFrames: [], receivedAt: [], code: undefined, reason: '', timedOut: false, teardownMs: undefined };
+  private closeFrameAt: number | undefined;
   readonly opened: Promise<boolean>;
   readonly closed: Promise<SocketRecord>;
   private listeners: (() => void)[] = [];
@@ -29,6 +36,7 @@ export class RecordingSocket {
     this.socket = new WebSocket(url, protocols, { perMessageDeflate: false, maxPayload: 1024 * 1024 });
     this.opened = new Promise((resolve) => {
       this.socket.once('open', () => {
+        this.watchCloseFrame();
         this.record.isOpened = true;
         this.record.protocol = this.socket.protocol;
         resolve(true);
@@ -42,13 +50,28 @@ export class RecordingSocket {
       }, timeoutMs);
       this.socket.on('close', (code, reason) => {
         clearTimeout(timer);
-        if (!this.record.timedOut) [this.record.code, this.record.reason] = [code, reason.toString()];
+        if (this.closeFrameAt !== undefined) this.record.teardownMs = Date.now() - this.closeFrameAt;
+        if (!this.record.timedOut && this.record.code === undefined) [this.record.code, this.record.reason] = [code, reason.toString()];
         this.notify();
         resolve(this.record);
       });
     });
     this.socket.on('error', () => undefined);
     this.socket.on('message', (data, isBinary) => this.receive(data.toString(), isBinary));
+  }
+
+  /**
+   * The code and reason count from the server's close frame (ws's receiver 'conclude'), not from the
+   * TCP teardown, which `wrangler dev` sometimes delays by ~10 s after a close sent during the handshake.
+   */
+  private watchCloseFrame(): void {
+    const receiver = (this.socket as unknown as { _receiver?: ReceiverEvents })._receiver;
+    receiver?.on('conclude', (code, reason) => {
+      this.closeFrameAt = Date.now();
+      [this.record.code, this.record.reason] = [code, reason.toString()];
+      setTimeout(() => this.socket.terminate(), TEARDOWN_GRACE_MS).unref();
+      this.notify();
+    });
   }
 
   private receive(text: string, isBinary: boolean): void {

@@ -29,6 +29,8 @@ export interface WsFuzzReport {
   byName: Record<string, number>;
   healthyFrames: number;
   healthyGaps: number;
+  /** Fuzz sockets whose TCP connection outlived the server's close frame by ≥ 1 s (a runtime quirk, not a contract breach). */
+  slowTeardowns: number;
   failures: WsFailure[];
   durationMs: number;
 }
@@ -97,7 +99,11 @@ class Arena {
     }
     if (joiner.frames[1]?.type !== 'reconnected') this.failures.push({ name: 'healthy:joiner', detail: 'no reconnected after ready_ack' });
     if (gaps > 0) this.failures.push({ name: 'healthy:seq', detail: `${gaps} seq gaps on the healthy sockets` });
-    if (silent.frames.length > 0 || !closeMatches(silent, JOB_COMPLETE)) this.failures.push({ name: 'healthy:silent', detail: describeClose(silent) });
+    // Never `ready`: no live broadcasts; the final job_complete (sent to every socket) is allowed.
+    const silentTypes = silent.frames.map((f) => f.type).join(',');
+    if (!['', 'job_complete'].includes(silentTypes) || !closeMatches(silent, JOB_COMPLETE)) {
+      this.failures.push({ name: 'healthy:silent', detail: `${describeClose(silent)}: ${silentTypes}` });
+    }
     const state = await fetch(`${origin}/api/job-state/${this.job.jobId}`, { headers: { Authorization: `Bearer ${this.job.token}` } });
     const body = (await state.json()) as { data?: { status?: string } };
     if (body.data?.status !== 'completed') this.failures.push({ name: 'healthy:state', detail: `job ended ${body.data?.status}` });
@@ -143,7 +149,8 @@ function judge(action: WsAction, record: SocketRecord, arena: Arena): string | u
 async function lateConnect(wsOrigin: string, job: Job): Promise<WsFailure[]> {
   const record = await openSocket(wsOrigin, job.jobId, authProtocols(job.token), CASE_TIMEOUT_MS).closed;
   const types = record.frames.map((f) => f.type);
-  return types.join(',') === 'job_complete' && closeMatches(record, JOB_COMPLETE) ? [] : [{ name: 'late-connect', detail: `${types.join(',')}; ${describeClose(record)}` }];
+  // The AsyncAPI text puts a ready_ack first; the server sends the stored frame at once. Both end the same way.
+  return ['job_complete', 'ready_ack,job_complete'].includes(types.join(',')) && closeMatches(record, JOB_COMPLETE) ? [] : [{ name: 'late-connect', detail: `${types.join(',')}; ${describeClose(record)}` }];
 }
 
 /** Five sockets fill the job, a sixth is refused 1008, then a `cancel` closes all five 1001 with no gap. */
@@ -174,7 +181,7 @@ async function crowdThenCancel(options: Required<WsFuzzOptions>): Promise<WsFail
 export async function runWsFuzz(input: WsFuzzOptions): Promise<WsFuzzReport> {
   const options: Required<WsFuzzOptions> = { cases: 150, rows: 30_000, ...input };
   const actions = fc.sample(wsActions, { numRuns: options.cases, seed: options.seed });
-  const report: WsFuzzReport = { seed: options.seed, cases: 0, arenas: 0, byName: {}, healthyFrames: 0, healthyGaps: 0, failures: [], durationMs: 0 };
+  const report: WsFuzzReport = { seed: options.seed, cases: 0, arenas: 0, byName: {}, healthyFrames: 0, healthyGaps: 0, slowTeardowns: 0, failures: [], durationMs: 0 };
   const startedAt = performance.now();
   const foreign = await startCsvJob(options.origin, 1);
   let next = 0;
@@ -192,6 +199,7 @@ export async function runWsFuzz(input: WsFuzzOptions): Promise<WsFuzzReport> {
         await act(socket, action);
         const record = await socket.closed;
         report.cases += 1;
+        if ((record.teardownMs ?? 0) >= 1_000) report.slowTeardowns += 1;
         report.byName[action.name] = (report.byName[action.name] ?? 0) + 1;
         const problem = judge(action, record, arena);
         if (problem !== undefined) arena.failures.push({ name: action.name, detail: `${problem} (${JSON.stringify(action).slice(0, 160)})` });
@@ -214,7 +222,7 @@ export async function runWsFuzz(input: WsFuzzOptions): Promise<WsFuzzReport> {
 export function summarizeWs(report: WsFuzzReport): string {
   return [
     `WebSocket fuzz: ${report.cases} cases over ${report.arenas} jobs in ${(report.durationMs / 1000).toFixed(1)} s (seed ${report.seed})`,
-    `healthy sockets: ${report.healthyFrames} frames, ${report.healthyGaps} seq gaps; failures: ${report.failures.length}`,
+    `healthy sockets: ${report.healthyFrames} frames, ${report.healthyGaps} seq gaps; failures: ${report.failures.length}; slow TCP teardowns after the close frame: ${report.slowTeardowns}`,
     `by case: ${JSON.stringify(report.byName)}`,
   ].join('\n');
 }

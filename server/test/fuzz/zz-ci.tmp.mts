@@ -1,0 +1,14 @@
+import { startDevServer } from '/work/main/server/test/e2e/wrangler-dev';
+import { FUZZ_SERVER_VARS } from '/work/main/server/test/fuzz/fuzz-server';
+import { runWsFuzz, summarizeWs } from '/work/main/server/test/fuzz/ws-fuzz';
+import { createFuzzJobs, runHttpFuzz, summarize } from '/work/main/server/test/fuzz/http-fuzz';
+const t0 = Date.now();
+const s = await startDevServer({ vars: FUZZ_SERVER_VARS });
+console.log('start', Date.now() - t0);
+const jobs = await createFuzzJobs(s.origin);
+const h = await runHttpFuzz({ origin: s.origin, runs: 2000, seed: 7, concurrency: 12, jobs });
+console.log(summarize(h)); for (const v of h.violations.slice(0, 10)) console.log(JSON.stringify(v));
+const r = await runWsFuzz({ origin: s.origin, wsOrigin: s.wsOrigin, seed: 7, cases: 200 });
+console.log(summarizeWs(r)); for (const f of r.failures.slice(0, 30)) console.log(JSON.stringify(f));
+await s.stop();
+console.log('total', Date.now() - t0);
