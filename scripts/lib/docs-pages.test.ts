@@ -62,9 +62,9 @@ describe('generated docs/ws.html', () => {
 describe('emitDocsIndex', () => {
   const html = emitDocsIndex(ext, 'BooksTrack API', { emitter: 'lib/emit-docs-index.ts', inputsHash: 'h' });
 
-  it('links both rendered references and both bundled documents', () => {
+  it('links both rendered references, the Swift guide and both bundled documents', () => {
     for (const link of DOC_LINKS) expect(html).toContain(`<a href="${link.href}">`);
-    expect(DOC_LINKS.map((link) => link.href)).toEqual(['/docs/http', '/docs/ws', '/openapi.json', '/asyncapi.json']);
+    expect(DOC_LINKS.map((link) => link.href)).toEqual(['/docs/http', '/docs/ws', '/docs/swift', '/openapi.json', '/asyncapi.json']);
   });
 
   it('lists every close code and the token policy with durations and override vars', () => {

@@ -7,6 +7,7 @@ import { htmlHeader, type HeaderInfo } from './header';
 export const DOC_LINKS = [
   { href: '/docs/http', label: 'HTTP API reference', note: 'OpenAPI 3.1, rendered by Redocly' },
   { href: '/docs/ws', label: 'WebSocket reference', note: 'AsyncAPI 3.0, rendered by the AsyncAPI HTML template' },
+  { href: '/docs/swift', label: 'Swift guide', note: 'URLSessionWebSocketTask with the generated Swift models: subprotocol header, close codes, token_refreshed' },
   { href: '/openapi.json', label: 'openapi.json', note: 'the bundled OpenAPI document' },
   { href: '/asyncapi.json', label: 'asyncapi.json', note: 'the bundled AsyncAPI document' },
 ];
@@ -41,7 +42,8 @@ export function humanDuration(seconds: number): string {
   return [hours && `${hours} h`, minutes && `${minutes} min`, rest && `${rest} s`].filter(Boolean).join(' ') || '0 s';
 }
 
-const STYLE = 'body{font:16px/1.5 system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#1f2328}' +
+/** Shared with the Swift guide page (emit-docs-swift.ts) so the docs look like one set. */
+export const DOCS_STYLE = 'body{font:16px/1.5 system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#1f2328}' +
   'table{border-collapse:collapse;margin:1rem 0}th,td{border:1px solid #d0d7de;padding:.35rem .6rem;text-align:left;vertical-align:top}' +
   'th{background:#f6f8fa}code{background:#f6f8fa;padding:0 .2rem;border-radius:3px}';
 
@@ -49,7 +51,7 @@ export function emitDocsIndex(ext: ContractExtensions, title: string, header: He
   const links = DOC_LINKS.map((link) => `    <li><a href="${link.href}">${link.label}</a>: ${link.note}</li>\n`).join('');
   return `<!DOCTYPE html>\n${htmlHeader(header)}<html lang="en">\n<head>\n  <meta charset="utf-8">\n` +
     `  <meta name="viewport" content="width=device-width, initial-scale=1">\n  <title>${escapeHtml(title)} ${ext.contractVersion}</title>\n` +
-    `  <style>${STYLE}</style>\n</head>\n<body>\n  <h1>${escapeHtml(title)}</h1>\n  <p>Contract version <code>${ext.contractVersion}</code>.</p>\n` +
+    `  <style>${DOCS_STYLE}</style>\n</head>\n<body>\n  <h1>${escapeHtml(title)}</h1>\n  <p>Contract version <code>${ext.contractVersion}</code>.</p>\n` +
     `  <ul>\n${links}  </ul>\n` +
     `  <h2>WebSocket close codes</h2>\n  <table>\n    <thead><tr><th>code</th><th>name</th><th>reasons (exact)</th><th>sent when</th><th>client action</th><th>reconnect</th></tr></thead>\n    <tbody>\n${closeCodeRows(ext)}    </tbody>\n  </table>\n` +
     `  <h2>Token policy</h2>\n  <table>\n    <thead><tr><th>policy key</th><th>seconds</th><th>duration</th><th>override var (local tests only)</th></tr></thead>\n    <tbody>\n${tokenPolicyRows(ext)}    </tbody>\n  </table>\n` +

@@ -11,6 +11,6 @@ export function emitManifest(outputs: readonly Output[], header: HeaderInfo): st
     return `| \`${output.path}\` | \`scripts/${output.emitter}\` | \`${sha}\` |`;
   });
   return `${htmlHeader(header)}\n# generated/\n\nWritten by \`npm run generate\` from \`spec/\`; never edit by hand.\n\n` +
-    `inputs-sha256 (spec files and generator sources): \`${header.inputsHash}\`\n\n` +
+    `inputs-sha256 (spec files, generator sources and client/SWIFT.md): \`${header.inputsHash}\`\n\n` +
     `| file | written by | content sha256 |\n|---|---|---|\n${rows.join('\n')}\n`;
 }

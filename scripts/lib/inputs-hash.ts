@@ -1,10 +1,10 @@
-// The inputs-sha256 printed in every generated header: spec files plus the generator's own code,
-// so a change to either shows up as a changed header in the diff.
+// The inputs-sha256 printed in every generated header: spec files, the generator's own code and the
+// Swift guide it renders, so a change to any of them shows up as a changed header in the diff.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { compareStrings, listFiles } from './list-files';
-import { REPO_ROOT, SCRIPTS_DIR, SPEC_DIR } from './paths';
+import { REPO_ROOT, SCRIPTS_DIR, SPEC_DIR, SWIFT_GUIDE } from './paths';
 
 const isGeneratorSource = (name: string): boolean => name.endsWith('.ts') && !name.endsWith('.test.ts');
 
@@ -14,7 +14,8 @@ export function listInputFiles(specDir: string = SPEC_DIR): { name: string; path
     .map((path) => ({ name: `spec/${slash(relative(specDir, path))}`, path }));
   const generator = [join(SCRIPTS_DIR, 'generate.ts'), ...listFiles(join(SCRIPTS_DIR, 'lib'), isGeneratorSource)]
     .map((path) => ({ name: slash(relative(REPO_ROOT, path)), path }));
-  return [...spec, ...generator].sort((a, b) => compareStrings(a.name, b.name));
+  const guide = { name: slash(relative(REPO_ROOT, SWIFT_GUIDE)), path: SWIFT_GUIDE };
+  return [...spec, ...generator, guide].sort((a, b) => compareStrings(a.name, b.name));
 }
 
 const slash = (path: string): string => path.split('\\').join('/');

@@ -6,6 +6,8 @@ export const SCRIPTS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const REPO_ROOT = join(SCRIPTS_DIR, '..');
 export const SPEC_DIR = join(REPO_ROOT, 'spec');
 export const DEFAULT_OUT_DIR = join(REPO_ROOT, 'generated');
+/** The hand-written Swift guide rendered into docs/swift.html; not part of spec/. */
+export const SWIFT_GUIDE = join(REPO_ROOT, 'client', 'SWIFT.md');
 
 export interface SpecPaths {
   root: string;

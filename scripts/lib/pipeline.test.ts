@@ -8,7 +8,7 @@ import { listFiles } from './list-files';
 import { generate, type GenerateResult } from './pipeline';
 
 const EXPECTED_FILES = [
-  'MANIFEST.md', 'asyncapi.json', 'constants.ts', 'docs/http.html', 'docs/index.html', 'docs/ws.html',
+  'MANIFEST.md', 'asyncapi.json', 'constants.ts', 'docs/http.html', 'docs/index.html', 'docs/swift.html', 'docs/ws.html',
   'openapi-types.ts', 'openapi.json', 'operations.ts', 'schemas.ts', 'swift/BooksTrackModels.swift',
 ];
 

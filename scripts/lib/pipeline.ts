@@ -1,11 +1,13 @@
 // Orders the emitters: each step reads spec/ (or an earlier step's result) and returns outputs;
 // nothing is written until every step has succeeded, so a failing run leaves generated/ intact.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundleAsyncApi } from './bundle-asyncapi';
 import { bundleOpenApi } from './bundle-openapi';
 import { readExtensions } from './contract-extensions';
 import { emitConstants } from './emit-constants';
 import { emitDocsIndex } from './emit-docs-index';
+import { emitSwiftDocs } from './emit-docs-swift';
 import { emitHttpDocs } from './emit-docs-http';
 import { emitWsDocs } from './emit-docs-ws';
 import { emitManifest } from './emit-manifest';
@@ -16,7 +18,7 @@ import { emitZod } from './emit-zod';
 import type { HeaderInfo } from './header';
 import { hashInputs, listInputFiles } from './inputs-hash';
 import type { Output } from './output';
-import { specPaths } from './paths';
+import { specPaths, SWIFT_GUIDE } from './paths';
 import { loadSchemas } from './schema-files';
 import { toJsonText } from './sort-keys';
 import { validateAsyncApi } from './validate-asyncapi';
@@ -74,6 +76,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     emit('docs/http.html', 'lib/emit-docs-http.ts', (h) => emitHttpDocs(openapi, h)),
     emit('docs/ws.html', 'lib/emit-docs-ws.ts', (h) => emitWsDocs(asyncapi, h)),
     emit('docs/index.html', 'lib/emit-docs-index.ts', (h) => emitDocsIndex(extensions, 'BooksTrack API', h)),
+    emit('docs/swift.html', 'lib/emit-docs-swift.ts', (h) => emitSwiftDocs(readFileSync(SWIFT_GUIDE, 'utf8'), h)),
   ]);
   outputs.push(await emit('MANIFEST.md', 'lib/emit-manifest.ts', (h) => emitManifest(outputs, h)));
 
