@@ -1,14 +1,14 @@
-// getDocs and the two reference pages it links, served offline from the bundle.
+// getDocs and the reference pages and Swift guide it links, served offline from the bundle.
 import { describe, expect, it } from 'vitest';
 import { call } from './support';
 
 describe('GET /docs', () => {
-  it('serves the landing page that links both references and both documents', async () => {
+  it('serves the landing page that links both references, the Swift guide and both documents', async () => {
     const response = await call('/docs');
     expect(response.status).toBe(200);
     expect(response.headers.get('Content-Type')).toBe('text/html; charset=UTF-8');
     const html = await response.text();
-    for (const href of ['/docs/http', '/docs/ws', '/openapi.json', '/asyncapi.json']) expect(html).toContain(`href="${href}"`);
+    for (const href of ['/docs/http', '/docs/ws', '/docs/swift', '/openapi.json', '/asyncapi.json']) expect(html).toContain(`href="${href}"`);
   });
 
   it('serves the HTTP and WebSocket reference pages as complete HTML documents', async () => {
@@ -19,5 +19,16 @@ describe('GET /docs', () => {
       expect(html.slice(0, 200).toLowerCase()).toContain('<!doctype html');
       expect(html.length).toBeGreaterThan(100_000);
     }
+  });
+
+  it('serves the Swift guide with the subprotocol auth prefix and URLSessionWebSocketTask', async () => {
+    const response = await call('/docs/swift');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Content-Type')).toBe('text/html; charset=UTF-8');
+    const html = await response.text();
+    expect(html.slice(0, 200).toLowerCase()).toContain('<!doctype html');
+    expect(html).toContain('<title>BooksTrack from Swift (iOS / macOS)</title>');
+    expect(html).toContain('bookstrack-auth.');
+    expect(html).toContain('<code>URLSessionWebSocketTask</code>');
   });
 });
