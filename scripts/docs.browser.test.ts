@@ -2,6 +2,7 @@
 // sees: the WebSocket page shows the channel, the subprotocol auth, the close-code table and the message
 // list; the HTTP page shows the operations. Every request that is not file:// is aborted.
 // Without chromium the suite is skipped with a plain notice, unless CI=true and REQUIRE_BROWSER=1.
+/// <reference lib="dom" />
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -62,6 +63,8 @@ describe.skipIf(!hasChromium && !browserRequired)('rendered docs in headless chr
     expect(text).toContain('/ws/progress');
     expect(text).toContain('Sec-WebSocket-Protocol');
     expect(text).toMatch(/bookstrack-auth\.<token>/);
+    // Summaries are plain text in the template; inline code must reach the reader as code.
+    expect(text).not.toContain('`');
     for (const type of ['ready', 'cancel', 'ready_ack', 'job_started', 'job_progress', 'job_complete', 'error', 'reconnected', 'token_refreshed']) {
       expect(text, `message ${type}`).toMatch(new RegExp(`(^|[^a-z_])${type}([^a-z_]|$)`, 'm'));
     }
@@ -88,6 +91,15 @@ describe.skipIf(!hasChromium && !browserRequired)('rendered docs in headless chr
     expect(text).toContain('/api/csv/import');
     expect(text).toContain('Start a CSV import job');
     expect(text).toMatch(/\bPOST\b/);
+  }, 60_000);
+
+  it('shows the Swift guide with its socket code, subprotocol header and close-code table', async () => {
+    const text = await open('swift.html', 'URLSessionWebSocketTask');
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'docs-swift.png'), fullPage: true });
+    expect(text).toContain('BooksTrack from Swift (iOS / macOS)');
+    expect(text).toContain('"bookstrack-auth.\\(usedToken)"');
+    expect(text).toMatch(/^1008\s+Token expired, Token revoked/m);
+    expect(text).not.toContain('```');
   }, 60_000);
 
   it('renders without script errors and fetches nothing from the network that it needs', () => {
