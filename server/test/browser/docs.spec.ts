@@ -1,5 +1,5 @@
-// /docs in chromium: the landing page links both references, and the WebSocket reference shows the
-// progress channel, the subprotocol auth and the close codes.
+// /docs in chromium: the landing page links both references and the Swift guide, the WebSocket
+// reference shows the progress channel, the subprotocol auth and the close codes.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { findChromium, launchChromium, type LaunchedBrowser } from './chromium';
@@ -20,11 +20,11 @@ describe.skipIf(!chromiumPath)('/docs', () => {
     await browser?.close();
   });
 
-  it('links the HTTP and WebSocket references and both bundled specs', async () => {
+  it('links the HTTP and WebSocket references, the Swift guide and both bundled specs', async () => {
     const response = await page.goto(`${origin}/docs`);
     expect(response?.status()).toBe(200);
     const hrefs = await page.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
-    expect(hrefs).toEqual(expect.arrayContaining(['/docs/http', '/docs/ws', '/openapi.json', '/asyncapi.json']));
+    expect(hrefs).toEqual(expect.arrayContaining(['/docs/http', '/docs/ws', '/docs/swift', '/openapi.json', '/asyncapi.json']));
     await screenshot(page, 'docs-index');
   });
 
@@ -40,5 +40,16 @@ describe.skipIf(!chromiumPath)('/docs', () => {
     for (const code of ['1000', '1001', '1002', '1008', '1009', '1011', '1013']) expect(text, `close code ${code}`).toContain(code);
     expect(text).toContain('Token expired');
     await screenshot(page, 'docs-ws');
+  });
+
+  it('opens the Swift guide with URLSessionWebSocketTask and the subprotocol header', async () => {
+    await page.goto(`${origin}/docs`);
+    await page.locator('a[href="/docs/swift"]').first().click();
+    await page.waitForURL(`${origin}/docs/swift`);
+    const text = await page.locator('body').innerText();
+    for (const expected of ['URLSessionWebSocketTask', 'Sec-WebSocket-Protocol: bookstrack.v1, bookstrack-auth.<token>', 'token_refreshed']) {
+      expect(text, expected).toContain(expected);
+    }
+    await screenshot(page, 'docs-swift');
   });
 });
