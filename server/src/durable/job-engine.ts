@@ -10,7 +10,7 @@ import { resolvePipeline } from '../jobs/pipeline-registry';
 import { shouldEmitProgress } from '../jobs/progress-coalescer';
 import type { TokenPolicy } from '../jobs/token-policy';
 import type { ItemOutcome, StoredOutcome } from '../pipelines/pipeline';
-import type { JobRow, JobStore } from './job-store';
+import type { JobRow, JobStore, SliceItem } from './job-store';
 import type { SocketHub } from './socket-hub';
 import { TIMER_KIND } from './storage-schema';
 import type { TimerStore } from './timer-store';
@@ -78,11 +78,11 @@ export class JobEngine {
     if (fresh.length !== pending.length) {
       return this.fail(new Error(`runStep returned ${fresh.length} outcomes for ${pending.length} items`), now);
     }
-    this.commit(job, pipeline, slice.map((s) => s.index), mergeOutcomes(slice, fresh), Date.now());
+    this.commit(job, pipeline, slice, mergeOutcomes(slice, fresh), Date.now());
   }
 
-  private commit(job: JobRow, pipeline: EnginePipeline, indexes: number[], outcomes: StoredOutcome[], now: number): void {
-    const checkpoint = job.checkpoint + indexes.length;
+  private commit(job: JobRow, pipeline: EnginePipeline, slice: SliceItem[], outcomes: StoredOutcome[], now: number): void {
+    const checkpoint = job.checkpoint + slice.length;
     const processed = Math.min(checkpoint, job.totalCount);
     const statusText = describeProgress(processed, job.totalCount);
     const isDone = checkpoint >= job.itemCount;
@@ -91,7 +91,8 @@ export class JobEngine {
       if (!isDone) this.timers.schedule(TIMER_KIND.JOB_STEP, now + this.stepDelayMs(pipeline));
     });
     if (shouldEmitProgress(job.lastProgressAt, now, LIMITS.WS_MAX_PROGRESS_PER_SECOND, isDone)) {
-      const last = this.jobs.slice(job.checkpoint + indexes.length - 1, 1)[0];
+      // The step's own last item: re-reading it could mean joining a multi-megabyte item again.
+      const last = slice[slice.length - 1];
       const currentItem = last ? pipeline.describeItem(last.item).slice(0, STATUS_TEXT_MAX_CHARS) : undefined;
       const payload = {
         progress: progressOf(processed, job.totalCount, isDone ? 'completed' : 'running'),

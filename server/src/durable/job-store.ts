@@ -1,7 +1,9 @@
 // Typed access to the job row and its work items in the ProgressSocket's SQLite storage.
+// An item whose JSON exceeds one row's limit is stored in parts (item-parts.ts) and joined on read.
 import type { JobStatus, PipelineType } from '@bookstrack/generated/schemas';
 import type { ItemOutcome, StoredOutcome, WorkItem } from '../pipelines/pipeline';
-import { SQL } from './storage-schema';
+import { joinItemParts, splitItemJson } from './item-parts';
+import { SPLIT_ITEM_MARKER, SQL } from './storage-schema';
 
 export interface JobRow {
   jobId: string;
@@ -53,13 +55,26 @@ export class JobStore {
     return row ? toJobRow(row) : undefined;
   }
 
+  /** Stores the job and its items; the caller wraps this in transactionSync, so a job is stored whole or not at all. */
   insert(job: NewJob): void {
     this.sql.exec(SQL.insertJob, job.jobId, job.pipeline, job.totalCount, job.items.length,
       job.estimatedDurationMs ?? null, job.now, job.now);
     job.items.forEach((item, index) => {
       const preset = job.presetOutcomes?.get(index);
-      this.sql.exec(SQL.insertItem, index, JSON.stringify(item), preset ? JSON.stringify(preset) : null);
+      this.putItem(index, item, preset ? JSON.stringify(preset) : null);
     });
+  }
+
+  /** Writes item `index`, replacing any earlier copy and its parts, so writing it again is harmless. */
+  putItem(index: number, item: WorkItem, outcome: string | null = null): void {
+    const stored = splitItemJson(JSON.stringify(item));
+    this.sql.exec(SQL.deleteItemParts, index);
+    if ('inline' in stored) {
+      this.sql.exec(SQL.insertItem, index, stored.inline, outcome);
+      return;
+    }
+    this.sql.exec(SQL.insertItem, index, SPLIT_ITEM_MARKER, outcome);
+    stored.parts.forEach((bytes, part) => this.sql.exec(SQL.insertItemPart, index, part, bytes));
   }
 
   /** Allocates the next per-job frame sequence number (persisted, starts at 1). */
@@ -74,11 +89,29 @@ export class JobStore {
   }
 
   slice(from: number, count: number): SliceItem[] {
-    return this.sql.exec<Row>(SQL.selectItemSlice, from, from + count).toArray().map((r) => ({
-      index: Number(r.idx),
-      item: JSON.parse(String(r.item)) as WorkItem,
-      outcome: r.outcome === null ? null : (JSON.parse(String(r.outcome)) as ItemOutcome),
-    }));
+    const rows = this.sql.exec<Row>(SQL.selectItemSlice, from, from + count).toArray();
+    const parts = rows.some((r) => r.item === SPLIT_ITEM_MARKER) ? this.partsOf(from, count) : new Map();
+    return rows.map((r) => {
+      const index = Number(r.idx);
+      const json = r.item === SPLIT_ITEM_MARKER ? joinItemParts(parts.get(index) ?? []) : String(r.item);
+      return {
+        index,
+        item: JSON.parse(json) as WorkItem,
+        outcome: r.outcome === null ? null : (JSON.parse(String(r.outcome)) as ItemOutcome),
+      };
+    });
+  }
+
+  /** The stored parts of the split items in [from, from + count), in part order, by item index. */
+  private partsOf(from: number, count: number): Map<number, ArrayBuffer[]> {
+    const byIndex = new Map<number, ArrayBuffer[]>();
+    for (const r of this.sql.exec<Row>(SQL.selectItemPartSlice, from, from + count)) {
+      const index = Number(r.idx);
+      const list = byIndex.get(index) ?? [];
+      list.push(r.bytes as ArrayBuffer);
+      byIndex.set(index, list);
+    }
+    return byIndex;
   }
 
   /** Writes a step's outcomes and advances the checkpoint; the caller wraps this in transactionSync. */
@@ -111,6 +144,7 @@ export class JobStore {
   }
 
   deleteResults(): void {
+    this.sql.exec(SQL.deleteAllItemParts);
     this.sql.exec(SQL.deleteItems);
     this.sql.exec(SQL.markResultsDeleted);
   }

@@ -4,9 +4,20 @@
 export const TABLE = {
   JOB: 'job',
   ITEMS: 'items',
+  ITEM_PARTS: 'item_parts',
   TOKENS: 'tokens',
   TIMERS: 'timers',
 } as const;
+
+/**
+ * Durable Object SQLite refuses a string, BLOB or row over 2 MB (SQLITE_TOOBIG), so a work item
+ * whose JSON is larger is stored as parts of at most this many UTF-8 bytes (item_parts), leaving
+ * room in the row for the item's outcome.
+ */
+export const ITEM_PART_MAX_BYTES = 1_000_000;
+
+/** items.item of an item stored in parts: never valid JSON, so never confused with a stored item. */
+export const SPLIT_ITEM_MARKER = '';
 
 /** Timer kinds: every reason the ProgressSocket ever needs to wake up. */
 export const TIMER_KIND = {
@@ -49,6 +60,12 @@ CREATE TABLE IF NOT EXISTS ${TABLE.ITEMS} (
   item TEXT NOT NULL,
   outcome TEXT
 );
+CREATE TABLE IF NOT EXISTS ${TABLE.ITEM_PARTS} (
+  idx INTEGER NOT NULL,
+  part INTEGER NOT NULL,
+  bytes BLOB NOT NULL,
+  PRIMARY KEY (idx, part)
+);
 CREATE TABLE IF NOT EXISTS ${TABLE.TOKENS} (
   hash TEXT PRIMARY KEY,
   role TEXT NOT NULL,
@@ -84,11 +101,16 @@ export const SQL = {
   markResultsDeleted: `UPDATE ${TABLE.JOB} SET results_deleted = 1 WHERE singleton = 1`,
   nextSeq: `UPDATE ${TABLE.JOB} SET seq = seq + 1 WHERE singleton = 1 RETURNING seq`,
   // items
-  insertItem: `INSERT INTO ${TABLE.ITEMS} (idx, item, outcome) VALUES (?, ?, ?)`,
+  // An item too large for one row keeps SPLIT_ITEM_MARKER in items.item and its UTF-8 JSON in item_parts.
+  insertItem: `INSERT OR REPLACE INTO ${TABLE.ITEMS} (idx, item, outcome) VALUES (?, ?, ?)`,
+  deleteItemParts: `DELETE FROM ${TABLE.ITEM_PARTS} WHERE idx = ?`,
+  insertItemPart: `INSERT INTO ${TABLE.ITEM_PARTS} (idx, part, bytes) VALUES (?, ?, ?)`,
   selectItemSlice: `SELECT idx, item, outcome FROM ${TABLE.ITEMS} WHERE idx >= ? AND idx < ? ORDER BY idx`,
+  selectItemPartSlice: `SELECT idx, bytes FROM ${TABLE.ITEM_PARTS} WHERE idx >= ? AND idx < ? ORDER BY idx, part`,
   writeOutcome: `UPDATE ${TABLE.ITEMS} SET outcome = ? WHERE idx = ?`,
   selectOutcomes: `SELECT idx, outcome FROM ${TABLE.ITEMS} WHERE outcome IS NOT NULL ORDER BY idx`,
   deleteItems: `DELETE FROM ${TABLE.ITEMS}`,
+  deleteAllItemParts: `DELETE FROM ${TABLE.ITEM_PARTS}`,
   // tokens
   selectTokens: `SELECT * FROM ${TABLE.TOKENS}`,
   insertToken: `INSERT INTO ${TABLE.TOKENS} (hash, role, expires_at, lock_public, lock_sealed_private)
@@ -106,5 +128,5 @@ export const SQL = {
   deleteTimerKind: `DELETE FROM ${TABLE.TIMERS} WHERE kind = ?`,
   retryTimer: `UPDATE ${TABLE.TIMERS} SET due_at = ?, attempts = ? WHERE id = ? AND rev = ?`,
   // cleanup: forget the whole job
-  wipe: [TABLE.ITEMS, TABLE.TOKENS, TABLE.TIMERS, TABLE.JOB].map((t) => `DELETE FROM ${t}`),
+  wipe: [TABLE.ITEM_PARTS, TABLE.ITEMS, TABLE.TOKENS, TABLE.TIMERS, TABLE.JOB].map((t) => `DELETE FROM ${t}`),
 } as const;

@@ -4,7 +4,7 @@ import type { ApiError, PipelineType } from '@bookstrack/generated/schemas';
 import type { Env } from '../env';
 import type { JobInput, PipelineResults } from '../durable/job-api';
 
-/** One unit of work, stored by the engine as JSON (keep each well under 1 MB). */
+/** One unit of work, stored by the engine as JSON (split over several rows when over 1 MB). */
 export type WorkItem = Record<string, unknown>;
 
 /** The outcome of one item; stored by the engine under the item's index (idempotent on retry). */

@@ -6,7 +6,6 @@ import { createScanPipeline } from './scan-pipeline';
 
 export { APPROVAL_CONFIDENCE } from './scan-results';
 export { createScanPipeline, SCAN_STEP_SIZE } from './scan-pipeline';
-export { PHOTO_ITEM_MAX_CHARS } from './scan-plan';
 export type { PhotoItem } from './scan-plan';
 
 export const scanPipeline = createScanPipeline({

@@ -45,10 +45,8 @@ export async function scanPhoto(
   item: PhotoItem, vision: VisionProvider, providers: readonly BookProvider[], signal: AbortSignal,
 ): Promise<ItemOutcome> {
   let detections: Detection[];
-  if (item.scanError) return photoFailure(item.photoIndex, item.scanError);
   try {
-    detections = item.detections
-      ?? await vision.detect(new Uint8Array(Buffer.from(item.data ?? '', 'base64')), item.mimeType, signal);
+    detections = await vision.detect(new Uint8Array(Buffer.from(item.data, 'base64')), item.mimeType, signal);
   } catch (error) {
     signal.throwIfAborted();
     if (error instanceof ImageDecodeError) {

@@ -26,7 +26,7 @@ export function createScanPipeline(deps: ScanPipelineDeps): Pipeline {
   return {
     type: 'ai_scan',
     stepSize: SCAN_STEP_SIZE,
-    plan: (input: JobInput, env: Env) => planScan(input, isLiveMode(env), () => deps.makeVision(env)),
+    plan: async (input: JobInput, env: Env) => planScan(input, isLiveMode(env)),
 
     async runStep(items: WorkItem[], ctx: StepContext): Promise<ItemOutcome[]> {
       const vision = deps.makeVision(ctx.env);

@@ -80,16 +80,29 @@ describe('ai_scan in the ProgressSocket', () => {
     expect(new Set(scan.books.map((b) => b.isbn)).size).toBe(7);
   });
 
-  it('accepts and scans a photo larger than one storage row holds', async () => {
+  it('accepts and scans a photo larger than one storage row holds, in its own step', async () => {
     const big = await makeShelfPhoto({ width: 2200, height: 1650, isbns: ['9780547928227'], format: 'png', seed: 9 });
+    const small = await makeShelfPhoto({ width: 800, height: 600, isbns: ['9780441172719'], format: 'jpeg', seed: 3 });
     const data = Buffer.from(big).toString('base64');
     // A SQLite row in a Durable Object holds at most 2 MB.
     expect(data.length).toBeGreaterThan(2 * 1024 * 1024);
     const jobId = newJobId();
-    const started = plain<StartedJob>(await stubFor(jobId).startJob({ jobId, input: { pipeline: 'ai_scan', images: [{ index: 0, data }] } }));
+    const images = [{ index: 0, data }, { index: 1, data: Buffer.from(small).toString('base64') }];
+    const started = plain<StartedJob>(await stubFor(jobId).startJob({ jobId, input: { pipeline: 'ai_scan', images } }));
     if (!started.ok) throw new Error(`startJob failed: ${started.code} ${started.message}`);
+    const socket = await connectReady(jobId, started.value.token);
+    setClock(Date.now() + 1_000);
     await fireNextAlarm(jobId);
+    const afterFirst = plain<JobState>(await stubFor(jobId).getState(started.value.token));
+    expect(afterFirst).toMatchObject({ ok: true, value: { status: 'running', processedCount: 1, totalCount: 2 } });
+    setClock(Date.now() + 1_000);
+    await fireNextAlarm(jobId);
+    await socket.waitFor('job_complete');
+    expect(socket.frames.filter((f) => f.type === 'job_progress').map((f) => f.payload.currentItem)).toEqual(['Photo 1', 'Photo 2']);
     const scan = await results(jobId, started.value.token);
-    expect(scan.books.map((b) => [b.isbn, b.title, b.reviewStatus])).toEqual([['9780547928227', 'The Hobbit', 'verified']]);
+    expect(scan.books.map((b) => [b.photoIndex, b.isbn, b.title, b.reviewStatus])).toEqual([
+      [0, '9780547928227', 'The Hobbit', 'verified'],
+      [1, '9780441172719', 'Dune', 'verified'],
+    ]);
   });
 });

@@ -3,9 +3,11 @@ import { DetectedBookSchema, ScanResultsSchema } from '@bookstrack/generated/sch
 import { describe, expect, it } from 'vitest';
 import type { Env } from '../../../src/env';
 import type { StepContext, StoredOutcome } from '../../../src/pipelines/pipeline';
-import { createScanPipeline, PHOTO_ITEM_MAX_CHARS, scanPipeline } from '../../../src/pipelines/scan';
+import { createScanPipeline, scanPipeline } from '../../../src/pipelines/scan';
 import { ProviderError } from '../../../src/providers/provider-error';
+import { createBarcodeVision } from '../../../src/vision/barcode-vision';
 import type { Detection, VisionProvider } from '../../../src/vision/vision-provider';
+import { ZXING_READER_WASM } from '../../../src/vision/zxing/zxing-wasm-module';
 import { makeShelfPhoto } from '../../vision/shelf-photo';
 
 const OFFLINE = {} as Env;
@@ -59,16 +61,25 @@ describe('scanPipeline plan', () => {
       .rejects.toMatchObject({ code: 'FILE_TOO_LARGE' });
   });
 
-  it('scans a photo too large for one stored item while planning and keeps only its detections', async () => {
+  it('plans a photo larger than one storage row without scanning it; its own step scans it', async () => {
     const big = await makeShelfPhoto({ width: 1400, height: 1050, isbns: ['9780141439518'], format: 'png', seed: 5 });
     const data = base64(big);
-    expect(data.length).toBeGreaterThan(PHOTO_ITEM_MAX_CHARS);
-    const plan = await scanPipeline.plan({ pipeline: 'ai_scan', images: [{ index: 0, data }] }, OFFLINE);
-    expect(plan.items).toEqual([{
-      photoIndex: 0, mimeType: 'image/png',
-      detections: [expect.objectContaining({ isbn: '9780141439518', confidence: 0.95 })],
-    }]);
-    const [outcome] = await scanPipeline.runStep(plan.items, context());
+    // Over the 1 MB the job store puts in one row: before item parts, such photos were scanned at plan time.
+    expect(data.length).toBeGreaterThan(1_000_000);
+    const barcodes = createBarcodeVision(ZXING_READER_WASM);
+    let scans = 0;
+    const pipeline = createScanPipeline({ makeVision: () => ({
+      name: barcodes.name,
+      detect: (...args) => {
+        scans += 1;
+        return barcodes.detect(...args);
+      },
+    }) });
+    const plan = await pipeline.plan({ pipeline: 'ai_scan', images: [{ index: 0, data }] }, OFFLINE);
+    expect(plan.items).toEqual([{ photoIndex: 0, mimeType: 'image/png', data }]);
+    expect(scans).toBe(0);
+    const [outcome] = await pipeline.runStep(plan.items, context());
+    expect(scans).toBe(1);
     expect((outcome?.value as { books: Array<{ title?: string }> }).books.map((b) => b.title)).toEqual(['Pride and Prejudice']);
   });
 });
