@@ -5,6 +5,9 @@
 // Flags: --jobs 200 --sockets 5 --seconds 60.
 import { LIMITS, SUBPROTOCOL } from '@bookstrack/generated/constants';
 import { ServerMessageSchema } from '@bookstrack/generated/schemas';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import WebSocket from 'ws';
 import { startDevServer } from '../test/e2e/wrangler-dev';
 
@@ -32,6 +35,7 @@ interface SocketStats {
 const latencies: number[] = [];
 let firstFrameAt = Number.POSITIVE_INFINITY;
 let lastFrameAt = 0;
+let firstAbnormalCloseAt: number | undefined;
 
 function follow(wsOrigin: string, jobId: string, token: string): { stats: SocketStats; socket: WebSocket; done: Promise<void> } {
   const stats: SocketStats = { frames: 0, gaps: 0, invalid: 0, closeCode: undefined, lastSeq: undefined };
@@ -54,16 +58,21 @@ function follow(wsOrigin: string, jobId: string, token: string): { stats: Socket
   });
   const done = new Promise<void>((resolve) => socket.on('close', (code) => {
     stats.closeCode = code;
+    if (code !== 1000 && firstAbnormalCloseAt === undefined) firstAbnormalCloseAt = Date.now();
     resolve();
   }));
   return { stats, socket, done };
 }
 
 async function startJob(origin: string): Promise<{ jobId: string; token: string }> {
-  const response = await fetch(`${origin}/api/csv/import`, { method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: `title\n${STEPS}\n` });
-  const text = await response.text();
-  if (response.status !== 202) throw new Error(`job start failed: ${response.status} ${text.slice(0, 200)}`);
-  return (JSON.parse(text) as { data: { jobId: string; token: string } }).data;
+  // wrangler dev answers 503 while it reloads the Worker (a source file changed): retry a few times.
+  for (let attempt = 1; ; attempt += 1) {
+    const response = await fetch(`${origin}/api/csv/import`, { method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: `title\n${STEPS}\n` });
+    const text = await response.text();
+    if (response.status === 202) return (JSON.parse(text) as { data: { jobId: string; token: string } }).data;
+    if (response.status !== 503 || attempt >= 3) throw new Error(`job start failed: ${response.status} ${text.slice(0, 200)}`);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -74,6 +83,7 @@ async function main(): Promise<number> {
   console.log(`load: ${JOBS} jobs × ${SOCKETS} sockets, ${STEPS} progress steps per job (${SECONDS} s at ${LIMITS.WS_MAX_PROGRESS_PER_SECOND}/s)`);
   const server = await startDevServer({ config: 'load/wrangler.load.jsonc', startTimeoutMs: 90_000 });
   const followers: ReturnType<typeof follow>[] = [];
+  let runStartedAt = Date.now();
   const hardDeadline = setTimeout(() => followers.forEach((f) => f.socket.terminate()), (SECONDS * 3 + 120) * 1000);
   try {
     const startedAt = Date.now();
@@ -82,10 +92,14 @@ async function main(): Promise<number> {
       const jobs = await Promise.all(Array.from({ length: Math.min(20, JOBS - wave) }, () => startJob(server.origin)));
       for (const job of jobs) for (let s = 0; s < SOCKETS; s += 1) followers.push(follow(server.wsOrigin, job.jobId, job.token));
     }
+    runStartedAt = Date.now();
     console.log(`started ${JOBS} jobs and opened ${followers.length} sockets in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
     await Promise.all(followers.map((f) => f.done));
   } finally {
     clearTimeout(hardDeadline);
+    const logFile = join(tmpdir(), `bookstrack-load-${Date.now()}.log`);
+    writeFileSync(logFile, server.output());
+    console.log(`wrangler output: ${logFile}`);
     await server.stop();
   }
   const stats = followers.map((f) => f.stats);
@@ -100,6 +114,7 @@ async function main(): Promise<number> {
   console.log(`delivered messages/s: ${(latencies.length / windowSeconds).toFixed(0)} job_progress, ${(frames / windowSeconds).toFixed(0)} all frames`);
   console.log(`expected at full rate: ${JOBS * SOCKETS * LIMITS.WS_MAX_PROGRESS_PER_SECOND} job_progress/s`);
   console.log(`delivery latency ms: p50 ${percentile(sorted, 50)}, p99 ${percentile(sorted, 99)}, max ${sorted.at(-1)}`);
+  if (firstAbnormalCloseAt !== undefined) console.log(`first abnormal close ${((firstAbnormalCloseAt - runStartedAt) / 1000).toFixed(1)} s after the last socket opened`);
   console.log(`seq gaps: ${gaps}; frames failing the schema (sampled 1/${VALIDATE_EVERY}): ${invalid}; close codes: ${JSON.stringify(closes)}`);
   return gaps === 0 && invalid === 0 && closes['1000'] === followers.length ? 0 : 1;
 }
