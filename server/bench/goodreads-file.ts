@@ -1,6 +1,6 @@
 // Generates a Goodreads-style export of a given size: real header, ISBN ="..." wrapping, quoted
 // author l-f, multi-line reviews, and a few bad rows, like a long-time reader's file.
-import { isbn10To13 } from '../src/pipelines/csv/isbn';
+import { isbn10To13 } from '../src/books/isbn';
 
 const HEADER =
   'Book Id,Title,Author,Author l-f,Additional Authors,ISBN,ISBN13,My Rating,Average Rating,Publisher,Binding,Number of Pages,Year Published,Original Publication Year,Date Read,Date Added,Bookshelves,Bookshelves with positions,Exclusive Shelf,My Review,Spoiler,Private Notes,Read Count,Owned Copies';

@@ -3,7 +3,7 @@
 // for the winner's ISBN, only to fill gaps and be listed in contributors.
 import type { ApiError, BookQuery, DataProvider } from '@bookstrack/generated/schemas';
 import type { BookProvider, BookRecord } from './book-provider';
-import { normalizeIsbn } from './isbn';
+import { normalizeIsbn } from '../books/isbn';
 import { mergeRecords } from './record-merge';
 import { withCompleteness } from './completeness';
 import { toProviderApiError } from './provider-error';

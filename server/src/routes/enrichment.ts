@@ -11,7 +11,7 @@ import { rateLimit } from '../http/rate-limit';
 import { readJsonBody } from '../http/request-body';
 import { BOOK_BATCH } from '../http/validate-request';
 import { operation } from '../http/validate-response';
-import { readIsbn } from '../pipelines/csv/isbn';
+import { readIsbn } from '../books/isbn';
 import { jobStub, newJobId, requireJobId, unwrap } from './job-stub';
 
 /** The schema checks an ISBN's shape; its checksum is checked here (400 INVALID_ISBN). */

@@ -1,6 +1,6 @@
 // The offline VisionProvider (default unless PROVIDER_MODE is "live"): finds ISBN barcodes
 // (EAN-13 with prefix 978 or 979) in a JPEG or PNG photo with the ZXing WebAssembly reader.
-import { isValidIsbn13 } from '../providers/isbn';
+import { isValidIsbn13 } from '../books/isbn';
 import { ProviderError } from '../providers/provider-error';
 import { ImageDecodeError } from './image-decode-error';
 import { readImageSize, type ImageSize } from './image-format';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CATALOGUE, buildCatalogueIndex, searchCatalogue } from '../../src/providers/catalogue/catalogue';
 import { CATALOGUE_AUTHORS } from '../../src/providers/catalogue/catalogue-authors';
 import { catalogueRecord, createCatalogueProvider } from '../../src/providers/catalogue/catalogue-provider';
-import { isValidIsbn13 } from '../../src/providers/isbn';
+import { isValidIsbn13 } from '../../src/books/isbn';
 
 const signal = () => new AbortController().signal;
 

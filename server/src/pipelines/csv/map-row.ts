@@ -1,7 +1,7 @@
 // Turns one record's fields into a ParsedBook, or a row error naming the line (missing title, bad ISBN).
 import type { CsvRowError, ErrorCode, ParsedBook } from '@bookstrack/generated/schemas';
 import type { CsvFormat, CsvSource, RowFields } from './formats';
-import { cleanIsbn, isIsbnShaped, readIsbn } from './isbn';
+import { cleanIsbn, isIsbnShaped, readIsbn } from '../../books/isbn';
 import { MAX_AUTHOR_CHARS, MAX_PUBLISHER_CHARS, MAX_SHELF_CHARS, MAX_TITLE_CHARS } from './limits';
 import { readDate, readPublisher, readRating, readShelf, readYear } from './values';
 

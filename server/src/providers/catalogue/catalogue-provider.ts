@@ -3,7 +3,7 @@
 import type { DataProvider } from '@bookstrack/generated/schemas';
 import type { BookProvider, BookRecord } from '../book-provider';
 import { buildAuthor, buildEdition, buildWork } from '../dto-builders';
-import { isbn13To10 } from '../isbn';
+import { isbn13To10 } from '../../books/isbn';
 import { CATALOGUE, buildCatalogueIndex, searchCatalogue, type CatalogueIndex } from './catalogue';
 import { CATALOGUE_AUTHORS } from './catalogue-authors';
 import type { CatalogueBook } from './catalogue-book';

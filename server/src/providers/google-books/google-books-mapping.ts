@@ -3,7 +3,7 @@
 import type { EditionDTO } from '@bookstrack/generated/schemas';
 import type { BookRecord } from '../book-provider';
 import { buildAuthor, buildEdition, buildWork, mapEditionFormat } from '../dto-builders';
-import { isValidIsbn10, isValidIsbn13, normalizeIsbn } from '../isbn';
+import { isValidIsbn10, isValidIsbn13, normalizeIsbn } from '../../books/isbn';
 import type { GoogleVolume } from './google-books-schemas';
 
 const PROVIDER = 'google-books' as const;
@@ -24,7 +24,7 @@ function editionIsbns(volume: GoogleVolume, fallbackIsbn13?: string): { isbn?: s
   const ids = volume.volumeInfo.industryIdentifiers ?? [];
   const isbn13s = ids.filter((id) => id.type === 'ISBN_13').map((id) => id.identifier).filter(isValidIsbn13);
   const isbn10s = ids.filter((id) => id.type === 'ISBN_10').map((id) => id.identifier).filter(isValidIsbn10);
-  const isbn = fallbackIsbn13 ?? isbn13s[0] ?? (isbn10s[0] ? normalizeIsbn(isbn10s[0]) ?? undefined : undefined);
+  const isbn = fallbackIsbn13 ?? isbn13s[0] ?? (isbn10s[0] ? normalizeIsbn(isbn10s[0]) : undefined);
   const isbns = [...new Set([...(isbn ? [isbn] : []), ...isbn13s, ...isbn10s])];
   return isbn ? { isbn, isbns } : { isbns };
 }

@@ -1,7 +1,7 @@
 // Open Library JSON → canonical DTOs. Keys like "/works/OL45883W" become bare IDs ("OL45883W").
 import type { AuthorDTO, EditionDTO, WorkDTO } from '@bookstrack/generated/schemas';
 import { buildAuthor, buildEdition, buildWork, extractYear, mapEditionFormat } from '../dto-builders';
-import { isValidIsbn10, isValidIsbn13 } from '../isbn';
+import { isValidIsbn10, isValidIsbn13 } from '../../books/isbn';
 import type {
   OpenLibraryAuthor, OpenLibraryEdition, OpenLibrarySearchDoc, OpenLibraryWork,
 } from './open-library-schemas';

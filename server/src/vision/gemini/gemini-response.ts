@@ -1,7 +1,7 @@
 // Reads Gemini's answer defensively: a model may return no candidates (blocked), prose, truncated
 // JSON or odd values. Unusable structure is a PROVIDER_ERROR; odd individual books are dropped.
 import { z } from 'zod';
-import { normalizeIsbn } from '../../providers/isbn';
+import { normalizeIsbn } from '../../books/isbn';
 import { ProviderError } from '../../providers/provider-error';
 import type { BoundingBox, Detection } from '../vision-provider';
 
