@@ -44,6 +44,7 @@ describe('generated/constants.ts', () => {
     expect(constants.MESSAGE_TYPE.TOKEN_REFRESHED).toBe('token_refreshed');
     expect([...constants.CLIENT_MESSAGE_TYPES]).toEqual(['ready', 'cancel']);
     expect(constants.ERROR_STATUS.UPGRADE_REQUIRED).toBe(426);
+    expect(Object.entries(constants.ERROR_CODE)).toEqual(ext.errorCodes.map((code) => [code, code]));
   });
 });
 
@@ -53,5 +54,10 @@ describe('emitConstants', () => {
     const source = emitConstants(changed, { emitter: 'lib/emit-constants.ts', inputsHash: 'h' });
     expect(source).toContain('export const TOKEN_GRACE_MS = 42000;');
     expect(source).toContain("export const CONTRACT_VERSION = '9.9.9';");
+  });
+
+  it('keys ERROR_CODE by the error codes of the spec', () => {
+    const source = emitConstants({ ...ext, errorCodes: ['TEAPOT'], errorStatus: { TEAPOT: 418 } }, { emitter: 'lib/emit-constants.ts', inputsHash: 'h' });
+    expect(source).toContain("export const ERROR_CODE = {\n  TEAPOT: 'TEAPOT',\n} as const satisfies Record<ErrorCode, ErrorCode>;");
   });
 });

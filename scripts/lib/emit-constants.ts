@@ -54,6 +54,8 @@ function errorSection(ext: ContractExtensions): string[] {
   return [
     declare('Contract error codes (ErrorCode enum).', 'ERROR_CODES', arrayConst(ext.errorCodes)),
     'export type ErrorCode = (typeof ERROR_CODES)[number];\n',
+    declare('Every error code by name, so server code writes ERROR_CODE.NOT_FOUND, never the string.', 'ERROR_CODE',
+      objectConst(ext.errorCodes.map((code): [string, string] => [code, code])), ' as const satisfies Record<ErrorCode, ErrorCode>'),
     declare('HTTP status of each error code (ErrorCode x-error-status).', 'ERROR_STATUS', objectConst(Object.entries(ext.errorStatus)), ' as const satisfies Record<ErrorCode, number>'),
   ];
 }
