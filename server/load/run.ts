@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { startDevServer } from '../test/e2e/wrangler-dev';
+import { ensureOwnServer } from '../test/fuzz/fuzz-server';
 
 function flag(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
@@ -82,6 +83,10 @@ function percentile(sorted: number[], p: number): number {
 async function main(): Promise<number> {
   console.log(`load: ${JOBS} jobs × ${SOCKETS} sockets, ${STEPS} progress steps per job (${SECONDS} s at ${LIMITS.WS_MAX_PROGRESS_PER_SECOND}/s)`);
   const server = await startDevServer({ config: 'load/wrangler.load.jsonc', startTimeoutMs: 90_000 });
+  await ensureOwnServer(server).catch(async (error: unknown) => {
+    await server.stop();
+    throw error;
+  });
   const followers: ReturnType<typeof follow>[] = [];
   let runStartedAt = Date.now();
   const hardDeadline = setTimeout(() => followers.forEach((f) => f.socket.terminate()), (SECONDS * 3 + 120) * 1000);

@@ -7,6 +7,7 @@ import { OPERATIONS } from '@bookstrack/generated/operations';
 import type { ServerMessage } from '@bookstrack/generated/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
+import { ensureOwnServer } from '../fuzz/fuzz-server';
 import { authProtocols, openSocket, type RecordingSocket } from '../fuzz/ws-client';
 import { startDevServer, type DevServer } from './wrangler-dev';
 
@@ -29,6 +30,7 @@ beforeAll(async () => {
       TOKEN_REVOCATION_SECONDS: String(POLICY.revocation),
     },
   });
+  await ensureOwnServer(server);
 });
 
 afterAll(async () => {

@@ -4,7 +4,7 @@
 import { OPERATIONS } from '@bookstrack/generated/operations';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevServer, type DevServer } from '../e2e/wrangler-dev';
-import { FUZZ_SERVER_VARS } from './fuzz-server';
+import { ensureOwnServer, FUZZ_SERVER_VARS } from './fuzz-server';
 import { createFuzzJobs, runHttpFuzz, summarize } from './http-fuzz';
 import { runWsFuzz, summarizeWs } from './ws-fuzz';
 
@@ -16,6 +16,7 @@ let server: DevServer;
 
 beforeAll(async () => {
   server = await startDevServer({ vars: FUZZ_SERVER_VARS });
+  await ensureOwnServer(server);
 });
 
 afterAll(async () => {

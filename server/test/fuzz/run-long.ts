@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDevServer } from '../e2e/wrangler-dev';
-import { FUZZ_SERVER_VARS } from './fuzz-server';
+import { ensureOwnServer, FUZZ_SERVER_VARS } from './fuzz-server';
 import { createFuzzJobs, runHttpFuzz, summarize } from './http-fuzz';
 import { runWsFuzz, summarizeWs } from './ws-fuzz';
 
@@ -24,6 +24,7 @@ async function main(): Promise<number> {
   const server = await startDevServer({ vars: FUZZ_SERVER_VARS });
   let failed = false;
   try {
+    await ensureOwnServer(server);
     const jobs = await createFuzzJobs(server.origin);
     const http = await runHttpFuzz({ origin: server.origin, runs, seed, concurrency, jobs });
     console.log(summarize(http));

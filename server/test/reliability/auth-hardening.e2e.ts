@@ -8,6 +8,7 @@ import { OPERATIONS, type OperationId } from '@bookstrack/generated/operations';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { startDevServer, type DevServer } from '../e2e/wrangler-dev';
+import { ensureOwnServer } from '../fuzz/fuzz-server';
 import { authProtocols, openSocket, type SocketRecord } from '../fuzz/ws-client';
 
 let production: DevServer;
@@ -22,6 +23,7 @@ beforeAll(async () => {
       TOKEN_REFRESH_WINDOW_SECONDS: '7200', RESULTS_RETENTION_SECONDS: '1', JOB_STEP_DELAY_MS: '200' } }),
     startDevServer({ vars: { ENVIRONMENT: 'development', ALLOW_QUERY_TOKEN: 'true', JOB_STEP_DELAY_MS: '200' } }),
   ]);
+  await Promise.all([ensureOwnServer(production), ensureOwnServer(queryTokenServer)]);
 });
 
 afterAll(async () => {
