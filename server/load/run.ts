@@ -5,9 +5,9 @@
 // Flags: --jobs 200 --sockets 5 --seconds 60.
 import { LIMITS, SUBPROTOCOL } from '@bookstrack/generated/constants';
 import { ServerMessageSchema } from '@bookstrack/generated/schemas';
-import { writeFileSync } from 'node:fs';
+import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import WebSocket from 'ws';
 import { startDevServer } from '../test/e2e/wrangler-dev';
 import { ensureOwnServer } from '../test/fuzz/fuzz-server';
@@ -24,6 +24,7 @@ const SECONDS = flag('seconds', 60);
 const STEPS = SECONDS * LIMITS.WS_MAX_PROGRESS_PER_SECOND;
 // Every 50th frame is also parsed with the generated validator (all of them would load the client more than the server).
 const VALIDATE_EVERY = 50;
+const SERVER_DIR = resolve(import.meta.dirname, '..');
 
 interface SocketStats {
   frames: number;
@@ -82,7 +83,11 @@ function percentile(sorted: number[], p: number): number {
 
 async function main(): Promise<number> {
   console.log(`load: ${JOBS} jobs × ${SOCKETS} sockets, ${STEPS} progress steps per job (${SECONDS} s at ${LIMITS.WS_MAX_PROGRESS_PER_SECOND}/s)`);
-  const server = await startDevServer({ config: 'load/wrangler.load.jsonc', startTimeoutMs: 90_000 });
+  // wrangler dev reloads (dropping every socket) when a source file changes; a snapshot of src/ and
+  // load/ keeps edits made elsewhere during the run out of the measurement.
+  const snapshot = join(SERVER_DIR, '.wrangler', `load-snapshot-${process.pid}`);
+  for (const dir of ['src', 'load']) cpSync(join(SERVER_DIR, dir), join(snapshot, dir), { recursive: true });
+  const server = await startDevServer({ config: join(snapshot, 'load', 'wrangler.load.jsonc'), startTimeoutMs: 90_000 });
   await ensureOwnServer(server).catch(async (error: unknown) => {
     await server.stop();
     throw error;
@@ -106,6 +111,7 @@ async function main(): Promise<number> {
     writeFileSync(logFile, server.output());
     console.log(`wrangler output: ${logFile}`);
     await server.stop();
+    rmSync(snapshot, { recursive: true, force: true });
   }
   const stats = followers.map((f) => f.stats);
   const frames = stats.reduce((sum, s) => sum + s.frames, 0);
