@@ -1,8 +1,8 @@
 // The jobs engine: alarm-driven, checkpointed steps over stored items, and the job's terminal
 // transitions (complete, fail, cancel) with their frames and closes.
-import { CLOSE_CODES, CLOSE_REASONS, LIMITS } from '@bookstrack/generated/constants';
+import { CLOSE_CODES, CLOSE_REASONS, ERROR_CODE, LIMITS, MESSAGE_TYPE } from '@bookstrack/generated/constants';
 import { OPERATIONS } from '@bookstrack/generated/operations';
-import { ErrorCodeSchema, type PipelineType } from '@bookstrack/generated/schemas';
+import type { PipelineType } from '@bookstrack/generated/schemas';
 import type { Env } from '../env';
 import { describeProgress, isTerminal, progressOf } from '../jobs/job-state';
 import type { EnginePipeline } from '../jobs/pipeline-registry';
@@ -54,7 +54,7 @@ export class JobEngine {
       const payload = job.estimatedDurationMs === null
         ? { totalCount: job.totalCount }
         : { totalCount: job.totalCount, estimatedDurationMs: job.estimatedDurationMs };
-      this.hub.broadcast('job_started', payload, now, true);
+      this.hub.broadcast(MESSAGE_TYPE.JOB_STARTED, payload, now, true);
     }
     const slice = this.jobs.slice(job.checkpoint, pipeline.stepSize);
     const pending = slice.filter((s) => s.outcome === null);
@@ -101,7 +101,7 @@ export class JobEngine {
         status: statusText,
         ...(currentItem ? { currentItem } : {}),
       };
-      this.hub.broadcast('job_progress', payload, now, true);
+      this.hub.broadcast(MESSAGE_TYPE.JOB_PROGRESS, payload, now, true);
       this.jobs.markProgressSent(now);
     }
     if (isDone) this.complete(pipeline, now);
@@ -112,7 +112,7 @@ export class JobEngine {
     if (!job) return;
     const resultsExpiresAt = now + this.policy.resultsRetentionMs;
     const extra = pipeline.summarize ? pipeline.summarize(this.jobs.outcomes()) : {};
-    const text = this.hub.frame('job_complete', {
+    const text = this.hub.frame(MESSAGE_TYPE.JOB_COMPLETE, {
       summary: {
         totalProcessed: Math.min(job.checkpoint, job.totalCount),
         successCount: job.successCount,
@@ -142,7 +142,7 @@ export class JobEngine {
     const detail = error instanceof Error ? error.message : String(error);
     const message = `The ${job.pipeline} job failed: ${detail}`.slice(0, STATUS_TEXT_MAX_CHARS);
     console.error(`[${job.jobId}] ${message}`);
-    const text = this.hub.frame('error', { code: ErrorCodeSchema.enum.INTERNAL_ERROR, message, retryable: false }, now);
+    const text = this.hub.frame(MESSAGE_TYPE.ERROR, { code: ERROR_CODE.INTERNAL_ERROR, message, retryable: false }, now);
     this.endJob('failed', message, text, now);
     this.hub.broadcastText(text, false);
     this.hub.closeAll(CLOSE_CODES.INTERNAL_ERROR, CLOSE_REASONS.JOB_FAILED);

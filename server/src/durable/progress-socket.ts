@@ -1,7 +1,7 @@
 // ProgressSocket: one Durable Object per job. A thin shell over the jobs engine and token lifecycle:
 // it decodes, calls the pure rules, persists, sends. Nothing throws out of a socket handler or alarm().
-import { CLOSE_CODES, CLOSE_REASONS, LIMITS, MESSAGE_TYPE } from '@bookstrack/generated/constants';
-import { ErrorCodeSchema, type CancelResult, type JobState, type PipelineType, type TokenRefreshResult } from '@bookstrack/generated/schemas';
+import { CLOSE_CODES, CLOSE_REASONS, ERROR_CODE, LIMITS, MESSAGE_TYPE } from '@bookstrack/generated/constants';
+import type { CancelResult, JobState, PipelineType, TokenRefreshResult } from '@bookstrack/generated/schemas';
 import { DurableObject } from 'cloudflare:workers';
 import type { Env } from '../env';
 import { decodeClientFrame } from '../jobs/client-frames';
@@ -21,8 +21,6 @@ import { TimerStore } from './timer-store';
 import { closeReasonFor, rejectStanding, TokenLifecycle } from './token-lifecycle';
 import { TokenStore } from './token-store';
 import { replyCloseCode, startFailure } from './socket-close';
-
-const CODE = ErrorCodeSchema.enum;
 
 export class ProgressSocket extends DurableObject<Env> implements JobApi {
   private readonly policy: TokenPolicy;
@@ -49,9 +47,9 @@ export class ProgressSocket extends DurableObject<Env> implements JobApi {
 
   async startJob(request: StartJobRequest): Promise<JobResult<StartedJob>> {
     const pipelineType = request.input.pipeline;
-    if (this.jobs.get()) return fail(CODE.CONFLICT, `Job ${request.jobId} already exists`);
+    if (this.jobs.get()) return fail(ERROR_CODE.CONFLICT, `Job ${request.jobId} already exists`);
     const pipeline = resolvePipeline(pipelineType, this.env);
-    if (!pipeline) return fail(CODE.INTERNAL_ERROR, `The ${pipelineType} pipeline is not available`);
+    if (!pipeline) return fail(ERROR_CODE.INTERNAL_ERROR, `The ${pipelineType} pipeline is not available`);
     let plan;
     try {
       plan = await pipeline.plan(request.input, this.env);
@@ -60,7 +58,7 @@ export class ProgressSocket extends DurableObject<Env> implements JobApi {
     }
     const now = Date.now();
     const { issued, commit } = await this.lifecycle.prepareIssue(now);
-    if (this.jobs.get()) return fail(CODE.CONFLICT, `Job ${request.jobId} already exists`);
+    if (this.jobs.get()) return fail(ERROR_CODE.CONFLICT, `Job ${request.jobId} already exists`);
     this.ctx.storage.transactionSync(() => {
       this.jobs.insert({ jobId: request.jobId, pipeline: pipelineType, totalCount: plan.totalCount, items: plan.items,
         presetOutcomes: plan.presetOutcomes, estimatedDurationMs: plan.estimatedDurationMs, now });
@@ -83,13 +81,13 @@ export class ProgressSocket extends DurableObject<Env> implements JobApi {
     if (!auth.ok) return auth;
     const outcome = this.engine.cancel(Date.now());
     await this.timers.arm();
-    if (outcome === 'finished') return fail(CODE.CONFLICT, `Job ${auth.value.jobId} already ${auth.value.status}`);
+    if (outcome === 'finished') return fail(ERROR_CODE.CONFLICT, `Job ${auth.value.jobId} already ${auth.value.status}`);
     return ok({ jobId: auth.value.jobId, status: 'canceled' });
   }
 
   async refreshToken(oldToken: string): Promise<JobResult<TokenRefreshResult>> {
     const job = this.jobs.get();
-    if (!job) return fail(CODE.NOT_FOUND, 'Job not found');
+    if (!job) return fail(ERROR_CODE.NOT_FOUND, 'Job not found');
     const now = Date.now();
     const refreshed = await this.lifecycle.refreshViaHttp(oldToken, now);
     await this.timers.arm();
@@ -103,21 +101,21 @@ export class ProgressSocket extends DurableObject<Env> implements JobApi {
     const auth = await this.authorize(token);
     if (!auth.ok) return auth;
     const job = auth.value;
-    if (job.pipeline !== pipeline) return fail(CODE.NOT_FOUND, `No ${pipeline} job ${job.jobId}`);
+    if (job.pipeline !== pipeline) return fail(ERROR_CODE.NOT_FOUND, `No ${pipeline} job ${job.jobId}`);
     if (job.status !== 'completed') {
-      return fail(CODE.CONFLICT, `Job ${job.jobId} is ${job.status}; results exist once it has completed`);
+      return fail(ERROR_CODE.CONFLICT, `Job ${job.jobId} is ${job.status}; results exist once it has completed`);
     }
     if (job.isResultsDeleted || job.resultsExpiresAt === null || Date.now() >= job.resultsExpiresAt) {
-      return fail(CODE.NOT_FOUND, `Results of job ${job.jobId} have expired`);
+      return fail(ERROR_CODE.NOT_FOUND, `Results of job ${job.jobId} have expired`);
     }
     const built = this.engine.pipelineOf(job)?.buildResults(this.jobs.outcomes());
-    if (!built) return fail(CODE.INTERNAL_ERROR, `The ${pipeline} pipeline is not available`);
+    if (!built) return fail(ERROR_CODE.INTERNAL_ERROR, `The ${pipeline} pipeline is not available`);
     return ok({ ...built, expiresAt: new Date(job.resultsExpiresAt).toISOString() } as PipelineResults);
   }
 
   private async authorize(token: string): Promise<JobResult<JobRow>> {
     const job = this.jobs.get();
-    if (!job) return fail(CODE.NOT_FOUND, 'Job not found');
+    if (!job) return fail(ERROR_CODE.NOT_FOUND, 'Job not found');
     const { standing } = await this.lifecycle.verify(token, Date.now());
     if (!isAccepted(standing)) return rejectStanding(standing as 'expired' | 'revoked' | 'invalid');
     return ok(job);
@@ -201,10 +199,10 @@ export class ProgressSocket extends DurableObject<Env> implements JobApi {
   /** ready → ready_ack, then `reconnected` (current state) when the job already started. */
   private onReady(ws: WebSocket, job: JobRow, now: number): void {
     this.hub.setAttachment(ws, { ...this.hub.attachment(ws), isReady: true });
-    this.hub.sendTo(ws, 'ready_ack', { connectionCount: this.hub.open().length }, now);
+    this.hub.sendTo(ws, MESSAGE_TYPE.READY_ACK, { connectionCount: this.hub.open().length }, now);
     if (job.startedAt !== null) {
       const current = this.jobs.get() ?? job;
-      this.hub.sendTo(ws, 'reconnected', toReconnectedPayload(current), now);
+      this.hub.sendTo(ws, MESSAGE_TYPE.RECONNECTED, toReconnectedPayload(current), now);
     }
   }
 

@@ -1,7 +1,6 @@
 // The job token's life inside the Durable Object: issue, verify, rotate (auto and HTTP), push
 // token_refreshed, and the timers for expiry, grace end and revocation end.
-import { CLOSE_CODES, CLOSE_REASONS } from '@bookstrack/generated/constants';
-import { ErrorCodeSchema } from '@bookstrack/generated/schemas';
+import { CLOSE_CODES, CLOSE_REASONS, ERROR_CODE, MESSAGE_TYPE } from '@bookstrack/generated/constants';
 import { createSuccessorLock, hashToken, openSuccessor, sealSuccessor } from '../jobs/token-crypto';
 import type { TokenPolicy } from '../jobs/token-policy';
 import { classifyToken, decideHttpRefresh, planIssue, planRotation, shouldAutoRefresh, type TokenStanding } from '../jobs/tokens';
@@ -23,7 +22,6 @@ export interface Verification {
 
 // How many rotations a graced token may trail the current one when recovering it by its successor chain.
 const MAX_SUCCESSOR_HOPS = 4;
-const CODE = ErrorCodeSchema.enum;
 
 export class TokenLifecycle {
   constructor(
@@ -73,7 +71,7 @@ export class TokenLifecycle {
     });
     if (!isRotated) return undefined;
     const expiresAt = new Date(plan.next.expiresAt).toISOString();
-    this.hub.broadcast('token_refreshed', { token, expiresAt }, now, false);
+    this.hub.broadcast(MESSAGE_TYPE.TOKEN_REFRESHED, { token, expiresAt }, now, false);
     return { token, expiresAt: plan.next.expiresAt };
   }
 
@@ -117,7 +115,7 @@ export class TokenLifecycle {
       if (decision.action === 'reject') {
         if (decision.reason === 'outside_window') {
           const opensAt = new Date(decision.windowOpensAt).toISOString();
-          return fail(CODE.CONFLICT, `Token is not in its refresh window yet; the window opens at ${opensAt}`, {
+          return fail(ERROR_CODE.CONFLICT, `Token is not in its refresh window yet; the window opens at ${opensAt}`, {
             refreshWindowOpensAt: opensAt,
           });
         }
@@ -128,7 +126,7 @@ export class TokenLifecycle {
       if (rotated) return ok(rotated);
       // A concurrent rotation won the race: decide again, now as a graced token.
     }
-    return fail(CODE.CONFLICT, 'Token was rotated concurrently; use the token from token_refreshed');
+    return fail(ERROR_CODE.CONFLICT, 'Token was rotated concurrently; use the token from token_refreshed');
   }
 
   /** Follows the sealed successor chain from a graced token to the current one. */
@@ -141,15 +139,15 @@ export class TokenLifecycle {
       record = this.tokens.byHash(await hashToken(token));
       if (record?.role === 'current') return ok({ token, expiresAt: record.expiresAt });
     }
-    return fail(CODE.CONFLICT, 'Token was rotated; use the token from token_refreshed');
+    return fail(ERROR_CODE.CONFLICT, 'Token was rotated; use the token from token_refreshed');
   }
 }
 
 /** The contract error for a token that may not be used. */
 export function rejectStanding(standing: 'expired' | 'revoked' | 'invalid'): JobResult<never> {
-  if (standing === 'expired') return fail(CODE.TOKEN_EXPIRED, CLOSE_REASONS.TOKEN_EXPIRED);
-  if (standing === 'revoked') return fail(CODE.AUTH_ERROR, CLOSE_REASONS.TOKEN_REVOKED);
-  return fail(CODE.AUTH_ERROR, CLOSE_REASONS.INVALID_TOKEN);
+  if (standing === 'expired') return fail(ERROR_CODE.TOKEN_EXPIRED, CLOSE_REASONS.TOKEN_EXPIRED);
+  if (standing === 'revoked') return fail(ERROR_CODE.AUTH_ERROR, CLOSE_REASONS.TOKEN_REVOKED);
+  return fail(ERROR_CODE.AUTH_ERROR, CLOSE_REASONS.INVALID_TOKEN);
 }
 
 /** The close reason for a connect whose token may not be used. */

@@ -1,12 +1,12 @@
 // Request size limits: a declared Content-Length over the limit is refused before any byte is
 // read; a body without one is read through a byte counter that stops at the limit.
-import { LIMITS } from '@bookstrack/generated/constants';
+import { ERROR_CODE, LIMITS } from '@bookstrack/generated/constants';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from './app-env';
 import { HttpError } from './http-error';
 
 function tooLarge(maxBytes: number): HttpError {
-  return new HttpError('FILE_TOO_LARGE', `Request body is larger than ${maxBytes} bytes`, { maxBytes });
+  return new HttpError(ERROR_CODE.FILE_TOO_LARGE, `Request body is larger than ${maxBytes} bytes`, { maxBytes });
 }
 
 /** Refuses a request whose Content-Length exceeds `maxBytes` (default: the spec's requestMaxBytes). */

@@ -1,5 +1,6 @@
 // The single place where errors become responses: HttpError → its envelope, anything else →
 // 500 INTERNAL_ERROR (logged, never leaked); unknown paths → 404, known paths with another method → 405.
+import { ERROR_CODE } from '@bookstrack/generated/constants';
 import { OPERATIONS } from '@bookstrack/generated/operations';
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import type { AppEnv } from './app-env';
@@ -13,7 +14,7 @@ export function errorResponse(c: Context<AppEnv>, error: HttpError): Response {
 export const onError: ErrorHandler<AppEnv> = (error, c) => {
   if (error instanceof HttpError) return errorResponse(c, error);
   console.error(`[${c.get('requestId')}] unhandled error on ${c.req.method} ${c.req.path}:`, error);
-  return errorResponse(c, new HttpError('INTERNAL_ERROR', 'Internal error'));
+  return errorResponse(c, new HttpError(ERROR_CODE.INTERNAL_ERROR, 'Internal server error'));
 };
 
 /** Hono path templates (`/api/job-state/:jobId`) as regexes, with the methods each serves. */
@@ -37,8 +38,8 @@ export const notFound: NotFoundHandler<AppEnv> = (c) => {
   const route = ROUTES.find(({ pattern }) => pattern.test(c.req.path));
   const path = c.req.path.length > QUOTED_PATH_MAX_CHARS ? `${c.req.path.slice(0, QUOTED_PATH_MAX_CHARS)}…` : c.req.path;
   if (route === undefined) {
-    return errorResponse(c, new HttpError('NOT_FOUND', `No route for ${path}`));
+    return errorResponse(c, new HttpError(ERROR_CODE.NOT_FOUND, `No route for ${path}`));
   }
   const allow = route.methods.join(', ');
-  return errorResponse(c, new HttpError('METHOD_NOT_ALLOWED', `${c.req.method} is not allowed on ${path}`, undefined, { Allow: allow }));
+  return errorResponse(c, new HttpError(ERROR_CODE.METHOD_NOT_ALLOWED, `${c.req.method} is not allowed on ${path}`, undefined, { Allow: allow }));
 };

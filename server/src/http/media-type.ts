@@ -1,4 +1,5 @@
 // Checks the request's Content-Type against the media types its operation documents (415 otherwise).
+import { ERROR_CODE } from '@bookstrack/generated/constants';
 import { OPERATIONS, type OperationId } from '@bookstrack/generated/operations';
 import type { Context } from 'hono';
 import type { AppEnv } from './app-env';
@@ -21,7 +22,7 @@ export function requireMediaType(c: Context<AppEnv>, operationId: OperationId): 
   const accepted = acceptedMediaTypes(operationId);
   const type = mediaTypeOf(c);
   if (type === undefined || !accepted.includes(type)) {
-    throw new HttpError('UNSUPPORTED_MEDIA_TYPE', `Content-Type must be ${accepted.join(' or ')}`, {
+    throw new HttpError(ERROR_CODE.UNSUPPORTED_MEDIA_TYPE, `Content-Type must be ${accepted.join(' or ')}`, {
       accepted,
       received: type ?? null,
     });

@@ -1,6 +1,6 @@
 // Per-client-IP limit on job starts (the spec's x-rate-limit, overridable by RATE_LIMIT_PER_MINUTE):
 // X-RateLimit-* on every answer, 429 RATE_LIMIT_EXCEEDED with Retry-After when over the limit.
-import { RATE_LIMIT } from '@bookstrack/generated/constants';
+import { ERROR_CODE, RATE_LIMIT } from '@bookstrack/generated/constants';
 import { createMiddleware } from 'hono/factory';
 import type { Env } from '../env';
 import type { AppEnv } from './app-env';
@@ -25,7 +25,7 @@ export const rateLimit = createMiddleware<AppEnv>(async (c, next) => {
   };
   if (!decision.isAllowed) {
     throw new HttpError(
-      'RATE_LIMIT_EXCEEDED',
+      ERROR_CODE.RATE_LIMIT_EXCEEDED,
       `Too many job starts from this client; retry in ${decision.resetSeconds} s`,
       { retryAfterSeconds: decision.resetSeconds },
       { ...headers, 'Retry-After': String(decision.resetSeconds) },

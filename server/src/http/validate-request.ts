@@ -1,6 +1,6 @@
 // Request validation with the generated zod schemas: 400 INVALID_REQUEST with details.issues,
 // or the contract's specific codes for an empty or oversized batch.
-import { LIMITS } from '@bookstrack/generated/constants';
+import { ERROR_CODE, LIMITS } from '@bookstrack/generated/constants';
 import { ValidationIssueSchema, type ValidationIssue } from '@bookstrack/generated/schemas';
 import type { z } from 'zod';
 import { HttpError } from './http-error';
@@ -17,7 +17,7 @@ export function toValidationIssues(error: z.ZodError): ValidationIssue[] {
 }
 
 export function invalidRequest(message: string, issues: ValidationIssue[]): HttpError {
-  return new HttpError('INVALID_REQUEST', message, { issues });
+  return new HttpError(ERROR_CODE.INVALID_REQUEST, message, { issues });
 }
 
 /** The batch array of an operation (`books`, `images`) and its documented maximum. */
@@ -33,9 +33,9 @@ function batchError(error: z.ZodError, rule: BatchRule | undefined, value: unkno
     (issue) => issue.path.length === 1 && issue.path[0] === rule.field && (issue.code === 'too_small' || issue.code === 'too_big'),
   );
   if (sizeIssue === undefined) return undefined;
-  if (sizeIssue.code === 'too_small') return new HttpError('EMPTY_BATCH', `${rule.field} must contain at least one ${rule.noun}`);
+  if (sizeIssue.code === 'too_small') return new HttpError(ERROR_CODE.EMPTY_BATCH, `${rule.field} must contain at least one ${rule.noun}`);
   const count = (value as Record<string, unknown[]>)[rule.field]?.length ?? 0;
-  return new HttpError('BATCH_TOO_LARGE', `At most ${rule.max} ${rule.noun}s per batch, got ${count}`, { max: rule.max, count });
+  return new HttpError(ERROR_CODE.BATCH_TOO_LARGE, `At most ${rule.max} ${rule.noun}s per batch, got ${count}`, { max: rule.max, count });
 }
 
 /** Parses `value` with a generated schema or throws the contract's 400. */

@@ -1,6 +1,7 @@
 // Marks a route with its operationId and, when VALIDATE_RESPONSES is "true" (dev and test), checks
 // every response against the generated schema for that operation and status. A mismatch becomes a
 // loud 500 INTERNAL_ERROR with the issues logged, so a contract drift fails tests instead of clients.
+import { ERROR_CODE } from '@bookstrack/generated/constants';
 import { OPERATIONS, type OperationId } from '@bookstrack/generated/operations';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
@@ -31,7 +32,7 @@ async function findMismatch(operationId: OperationId, response: Response): Promi
 function replaceWithFailure(c: Context<AppEnv>, operationId: OperationId, issues: ValidationIssue[]): void {
   console.error(`[${c.get('requestId')}] response of ${operationId} (${c.res.status}) violates the contract:`, JSON.stringify(issues));
   c.res = undefined;
-  c.res = errorResponse(c, new HttpError('INTERNAL_ERROR', `Response violates the contract for ${operationId}`, { issues }));
+  c.res = errorResponse(c, new HttpError(ERROR_CODE.INTERNAL_ERROR, `Response violates the contract for ${operationId}`, { issues }));
 }
 
 /** First middleware of every route: names the operation and validates its responses. */

@@ -1,6 +1,7 @@
 // Outbound JSON GET for providers: a per-attempt timeout, retries with exponential backoff and
 // jitter on 5xx, 429 and network failures, Retry-After honoured up to a cap. 404 means "no such
 // record" (null), never an error. Everything else becomes a ProviderError with a contract code.
+import { ERROR_CODE } from '@bookstrack/generated/constants';
 import type { ConcurrencyLimiter } from './concurrency-limiter';
 import { ProviderError } from './provider-error';
 
@@ -106,7 +107,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         await sleep(delay, signal);
       }
     }
-    throw lastError ?? new ProviderError('PROVIDER_ERROR', `${provider} failed`, { provider });
+    throw lastError ?? new ProviderError(ERROR_CODE.PROVIDER_ERROR, `${provider} failed`, { provider });
   }
 
   type Attempt =
@@ -130,10 +131,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       signal.throwIfAborted();
       if (error instanceof ProviderError) throw error;
       if (timeout.signal.aborted) {
-        return retry(new ProviderError('PROVIDER_TIMEOUT',
+        return retry(new ProviderError(ERROR_CODE.PROVIDER_TIMEOUT,
           `${provider} did not answer within ${policy.timeoutMs} ms`, { provider, attempts: attempt }));
       }
-      return retry(new ProviderError('PROVIDER_ERROR',
+      return retry(new ProviderError(ERROR_CODE.PROVIDER_ERROR,
         `${provider} request failed: ${describe(error)}`, { provider, attempts: attempt }));
     } finally {
       clearTimeout(timer);
@@ -153,7 +154,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         provider, upstreamStatus: response.status, attempts: attempt,
         ...(retryAfterMs === undefined ? {} : { retryAfterSeconds: Math.ceil(retryAfterMs / 1000) }),
       };
-      const error = new ProviderError('PROVIDER_ERROR',
+      const error = new ProviderError(ERROR_CODE.PROVIDER_ERROR,
         `${provider} answered HTTP ${response.status}`, details);
       if (!isRetryableStatus(response.status)) throw error;
       return retry(error, response.status === 429 || response.status === 503 ? retryAfterMs : undefined);
@@ -163,7 +164,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       return { kind: 'done', body: JSON.parse(text) as unknown };
     } catch {
       // A proxy's HTML error page or a truncated body: retrying rarely helps, so report it now.
-      throw new ProviderError('PROVIDER_ERROR', `${provider} returned a body that is not JSON`,
+      throw new ProviderError(ERROR_CODE.PROVIDER_ERROR, `${provider} returned a body that is not JSON`,
         { provider, upstreamStatus: response.status, attempts: attempt });
     }
   }

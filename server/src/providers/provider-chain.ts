@@ -1,17 +1,21 @@
 // Looks one book up across providers: ISBN at each provider first, then title/author search at
 // each; the first hit wins and becomes primaryProvider. The remaining providers are then asked
 // for the winner's ISBN, only to fill gaps and be listed in contributors.
-import type { ApiError, BookQuery, DataProvider } from '@bookstrack/generated/schemas';
+import { ERROR_CODE } from '@bookstrack/generated/constants';
+import { EnrichedBookSchema, type ApiError, type BookQuery, type DataProvider } from '@bookstrack/generated/schemas';
 import type { BookProvider, BookRecord } from './book-provider';
 import { normalizeIsbn } from '../books/isbn';
 import { mergeRecords } from './record-merge';
 import { withCompleteness } from './completeness';
 import { toProviderApiError } from './provider-error';
 
+/** A lookup ends like an EnrichedBook: found, not_found or error (the enrichment pipeline passes it on). */
+const STATUS = EnrichedBookSchema.shape.status.enum;
+
 export type LookupOutcome =
-  | { status: 'found'; record: BookRecord; provider: DataProvider }
-  | { status: 'not_found' }
-  | { status: 'error'; error: ApiError };
+  | { status: typeof STATUS.found; record: BookRecord; provider: DataProvider }
+  | { status: typeof STATUS.not_found }
+  | { status: typeof STATUS.error; error: ApiError };
 
 type Attempt = (provider: BookProvider) => Promise<BookRecord | null>;
 
@@ -69,12 +73,12 @@ export async function lookupBook(
   if (found.hit) {
     const others = providers.filter((p) => p !== found.hit?.provider);
     const record = await addContributors(found.hit, others, signal);
-    return { status: 'found', record: withCompleteness(record), provider: found.hit.provider.id };
+    return { status: STATUS.found, record: withCompleteness(record), provider: found.hit.provider.id };
   }
   const errors = found === byIsbn ? byIsbn.errors : [...byIsbn.errors, ...found.errors];
-  if (errors[0]) return { status: 'error', error: errors[0] };
+  if (errors[0]) return { status: STATUS.error, error: errors[0] };
   if (query.isbn && !isbn13) {
-    return { status: 'error', error: { code: 'INVALID_ISBN', message: `ISBN ${query.isbn} has an invalid checksum` } };
+    return { status: STATUS.error, error: { code: ERROR_CODE.INVALID_ISBN, message: `ISBN ${query.isbn} has an invalid checksum` } };
   }
-  return { status: 'not_found' };
+  return { status: STATUS.not_found };
 }

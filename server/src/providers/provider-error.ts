@@ -1,8 +1,12 @@
 // The one error type a book or vision provider throws: it carries the contract error code
 // (PROVIDER_ERROR or PROVIDER_TIMEOUT), so a pipeline turns it into a per-item ApiError as is.
-import type { ApiError } from '@bookstrack/generated/schemas';
+import { ERROR_CODE } from '@bookstrack/generated/constants';
+import { ApiErrorSchema, type ApiError } from '@bookstrack/generated/schemas';
 
-export type ProviderErrorCode = 'PROVIDER_ERROR' | 'PROVIDER_TIMEOUT';
+export type ProviderErrorCode = typeof ERROR_CODE.PROVIDER_ERROR | typeof ERROR_CODE.PROVIDER_TIMEOUT;
+
+/** The spec's maxLength of ApiError.message: longer upstream text is cut to it. */
+export const API_ERROR_MESSAGE_MAX_CHARS = ApiErrorSchema.shape.message.maxLength ?? Number.POSITIVE_INFINITY;
 
 export interface ProviderErrorDetails {
   provider: string;
@@ -31,5 +35,5 @@ export class ProviderError extends Error {
 export function toProviderApiError(error: unknown, provider: string): ApiError {
   if (error instanceof ProviderError) return error.toApiError();
   const message = error instanceof Error && error.message ? error.message : 'Provider failed';
-  return { code: 'PROVIDER_ERROR', message: message.slice(0, 1000), details: { provider } };
+  return { code: ERROR_CODE.PROVIDER_ERROR, message: message.slice(0, API_ERROR_MESSAGE_MAX_CHARS), details: { provider } };
 }

@@ -1,5 +1,5 @@
 // CSV import routes: start a csv_import job from JSON, text/csv or multipart, and read its results.
-import { LIMITS } from '@bookstrack/generated/constants';
+import { ERROR_CODE, LIMITS } from '@bookstrack/generated/constants';
 import { OPERATIONS } from '@bookstrack/generated/operations';
 import type { CsvImportAccepted, CsvResults } from '@bookstrack/generated/schemas';
 import { Hono, type Context } from 'hono';
@@ -29,10 +29,10 @@ async function readMultipartFile(c: Context<AppEnv>): Promise<string> {
   const form = await new Request('http://local/', { method: 'POST', headers: { 'Content-Type': c.req.header('Content-Type') ?? '' }, body })
     .formData()
     .catch(() => {
-      throw new HttpError('INVALID_REQUEST', 'Malformed multipart/form-data body', { issues: [{ path: '', message: 'cannot parse the multipart body' }] });
+      throw new HttpError(ERROR_CODE.INVALID_REQUEST, 'Malformed multipart/form-data body', { issues: [{ path: '', message: 'cannot parse the multipart body' }] });
     });
   const file = form.get('file') as unknown as File | string | null;
-  if (file === null) throw new HttpError('MISSING_PARAMETER', 'Form field "file" is required');
+  if (file === null) throw new HttpError(ERROR_CODE.MISSING_PARAMETER, 'Form field "file" is required');
   return typeof file === 'string' ? file : file.text();
 }
 
@@ -51,11 +51,11 @@ async function readCsv(c: Context<AppEnv>): Promise<string> {
 
 function checkCsv(csv: string): void {
   if (encoder.encode(csv).byteLength > LIMITS.CSV_MAX_BYTES) {
-    throw new HttpError('FILE_TOO_LARGE', `The CSV file is larger than ${LIMITS.CSV_MAX_BYTES} bytes`, { maxBytes: LIMITS.CSV_MAX_BYTES });
+    throw new HttpError(ERROR_CODE.FILE_TOO_LARGE, `The CSV file is larger than ${LIMITS.CSV_MAX_BYTES} bytes`, { maxBytes: LIMITS.CSV_MAX_BYTES });
   }
   const header = readHeader(csv);
   if (header === undefined || detectFormat(header) === undefined) {
-    throw new HttpError('INVALID_REQUEST', 'The CSV has no header row naming a title column', {
+    throw new HttpError(ERROR_CODE.INVALID_REQUEST, 'The CSV has no header row naming a title column', {
       issues: [{ path: 'csv', message: 'first row must be a header with a Title column' }],
     });
   }

@@ -1,4 +1,5 @@
 // Batch enrichment routes: start a batch_enrichment job (client-chosen jobId allowed) and read its results.
+import { ERROR_CODE } from '@bookstrack/generated/constants';
 import { OPERATIONS } from '@bookstrack/generated/operations';
 import type { BookQuery, EnrichmentBatchAccepted, EnrichmentResults, ValidationIssue } from '@bookstrack/generated/schemas';
 import { Hono } from 'hono';
@@ -24,7 +25,7 @@ function checkIsbns(books: BookQuery[]): void {
     issues.push({ path: `books.${index}.isbn`, message: reading.reason });
     firstInvalid ??= book.isbn;
   });
-  if (issues.length > 0) throw new HttpError('INVALID_ISBN', `Invalid ISBN: ${firstInvalid}`, { issues });
+  if (issues.length > 0) throw new HttpError(ERROR_CODE.INVALID_ISBN, `Invalid ISBN: ${firstInvalid}`, { issues });
 }
 
 export const enrichmentRoutes = new Hono<AppEnv>()

@@ -1,5 +1,5 @@
 // Bookshelf scan routes: start an ai_scan job for 1–5 photos and read its results.
-import { LIMITS } from '@bookstrack/generated/constants';
+import { ERROR_CODE, LIMITS } from '@bookstrack/generated/constants';
 import { OPERATIONS } from '@bookstrack/generated/operations';
 import type { ScanBatchAccepted, ScanImage, ScanResults } from '@bookstrack/generated/schemas';
 import { Hono } from 'hono';
@@ -23,7 +23,7 @@ export function decodedBase64Bytes(data: string): number {
 function checkImageSizes(images: ScanImage[]): void {
   const oversized = images.findIndex((image) => decodedBase64Bytes(image.data) > LIMITS.SCAN_IMAGE_MAX_BYTES);
   if (oversized !== -1) {
-    throw new HttpError('FILE_TOO_LARGE', `Image ${oversized} is larger than ${LIMITS.SCAN_IMAGE_MAX_BYTES} bytes once decoded`, {
+    throw new HttpError(ERROR_CODE.FILE_TOO_LARGE, `Image ${oversized} is larger than ${LIMITS.SCAN_IMAGE_MAX_BYTES} bytes once decoded`, {
       issues: [{ path: `images.${oversized}.data`, message: `decodes to more than ${LIMITS.SCAN_IMAGE_MAX_BYTES} bytes` }],
     });
   }

@@ -1,5 +1,6 @@
 // The offline VisionProvider (default unless PROVIDER_MODE is "live"): finds ISBN barcodes
 // (EAN-13 with prefix 978 or 979) in a JPEG or PNG photo with the ZXing WebAssembly reader.
+import { ERROR_CODE } from '@bookstrack/generated/constants';
 import { isValidIsbn13 } from '../books/isbn';
 import { ProviderError } from '../providers/provider-error';
 import { ImageDecodeError } from './image-decode-error';
@@ -51,7 +52,7 @@ export function createBarcodeVision(wasmModule: WebAssembly.Module): VisionProvi
       try {
         scan = await readEan13Barcodes(wasmModule, image);
       } catch (error) {
-        throw new ProviderError('PROVIDER_ERROR',
+        throw new ProviderError(ERROR_CODE.PROVIDER_ERROR,
           `barcode reader failed: ${error instanceof Error ? error.message : String(error)}`, { provider: 'barcode' });
       }
       if (scan.imageError) throw new ImageDecodeError(`the photo could not be decoded (${scan.imageError})`);

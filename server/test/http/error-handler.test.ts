@@ -42,7 +42,7 @@ describe('onError', () => {
 
   it('turns an unexpected error into 500 INTERNAL_ERROR without leaking its message', async () => {
     const envelope = await expectError(await app.request('/boom', {}, env), 500, 'INTERNAL_ERROR');
-    expect(envelope.error.message).toBe('Internal error');
+    expect(envelope.error.message).toBe('Internal server error');
   });
 
   it('turns an HttpError into its status, code, details and headers', async () => {

@@ -35,7 +35,7 @@ describe('500 INTERNAL_ERROR', () => {
     const job = await startCsvJob('title\nDune\n');
     expect(await waitUntilFinished(job)).toBe('completed');
     const body = await expectResponse(await call(`/v1/csv/results/${job.jobId}`, authorized(job.token)), 'getCsvResults', 500);
-    expect(body.error).toEqual({ code: 'INTERNAL_ERROR', message: 'Internal error' });
+    expect(body.error).toEqual({ code: 'INTERNAL_ERROR', message: 'Internal server error' });
   });
 
   it('answers 500 on getEnrichmentResults and getScanResults when the results cannot be built', async () => {

@@ -1,5 +1,6 @@
 // The csv_import pipeline: plan parses the file into one work item per row (malformed rows become
 // preset failures), steps validate rows into ParsedBooks, and the results list books and row errors.
+import { ERROR_CODE } from '@bookstrack/generated/constants';
 import type { ApiError, CsvResults, CsvRowError, ErrorCode, ParsedBook } from '@bookstrack/generated/schemas';
 import type { JobInput } from '../../durable/job-api';
 import type { ItemOutcome, Pipeline, PlannedJob, StoredOutcome, WorkItem } from '../pipeline';
@@ -34,7 +35,7 @@ function failure(code: ErrorCode, error: CsvRowError): ItemOutcome {
 }
 
 function malformedOutcome(item: CsvMalformedItem): ItemOutcome {
-  return failure('INVALID_REQUEST', { line: item.line, message: item.malformed.message, raw: item.malformed.raw });
+  return failure(ERROR_CODE.INVALID_REQUEST, { line: item.line, message: item.malformed.message, raw: item.malformed.raw });
 }
 
 function isMalformed(item: CsvItem): item is CsvMalformedItem {

@@ -1,4 +1,5 @@
 // Turns one record's fields into a ParsedBook, or a row error naming the line (missing title, bad ISBN).
+import { ERROR_CODE } from '@bookstrack/generated/constants';
 import type { CsvRowError, ErrorCode, ParsedBook } from '@bookstrack/generated/schemas';
 import type { CsvFormat, CsvSource, RowFields } from './formats';
 import { cleanIsbn, isIsbnShaped, readIsbn } from '../../books/isbn';
@@ -51,13 +52,13 @@ function optional<K extends string, V>(key: K, value: V | undefined): Partial<Re
 
 export function mapRow({ line, source, fields, isIsbnOptional }: RowInput): RowOutcome {
   if (fields.title === undefined) {
-    return { ok: false, code: 'INVALID_REQUEST', error: { line, message: 'missing title' } };
+    return { ok: false, code: ERROR_CODE.INVALID_REQUEST, error: { line, message: 'missing title' } };
   }
   if (fields.title.length > MAX_TITLE_CHARS) {
-    return { ok: false, code: 'INVALID_REQUEST', error: { line, message: `title longer than ${MAX_TITLE_CHARS} characters` } };
+    return { ok: false, code: ERROR_CODE.INVALID_REQUEST, error: { line, message: `title longer than ${MAX_TITLE_CHARS} characters` } };
   }
   const isbn = pickIsbn(fields, isIsbnOptional);
-  if (!isbn.ok) return { ok: false, code: 'INVALID_ISBN', error: { line, message: isbn.message } };
+  if (!isbn.ok) return { ok: false, code: ERROR_CODE.INVALID_ISBN, error: { line, message: isbn.message } };
   const book: ParsedBook = {
     title: fields.title,
     line,

@@ -1,31 +1,35 @@
 // One BookQuery → one EnrichedBook through the provider chain. Provider failures and not-found
 // become per-book outcomes; only a canceled job escapes (as the abort reason).
-import type { ApiError, BookQuery, EnrichedBook } from '@bookstrack/generated/schemas';
+import { ERROR_CODE } from '@bookstrack/generated/constants';
+import { EnrichedBookSchema, type ApiError, type BookQuery, type EnrichedBook } from '@bookstrack/generated/schemas';
 import type { BookProvider } from '../../providers/book-provider';
 import { lookupBook } from '../../providers/provider-chain';
+import { API_ERROR_MESSAGE_MAX_CHARS } from '../../providers/provider-error';
 import type { ItemOutcome } from '../pipeline';
 
-export const NOT_FOUND_ERROR: ApiError = { code: 'NOT_FOUND', message: 'No provider knows this book' };
+const STATUS = EnrichedBookSchema.shape.status.enum;
+
+export const NOT_FOUND_ERROR: ApiError = { code: ERROR_CODE.NOT_FOUND, message: 'No provider knows this book' };
 
 export function toEnrichedBook(index: number, input: BookQuery, outcome: Awaited<ReturnType<typeof lookupBook>>): EnrichedBook {
   switch (outcome.status) {
-    case 'found': {
+    case STATUS.found: {
       const { work, edition, authors } = outcome.record;
       return {
-        index, input, status: 'found', work, authors, provider: outcome.provider,
+        index, input, status: STATUS.found, work, authors, provider: outcome.provider,
         ...(edition ? { edition } : {}),
       };
     }
-    case 'not_found':
-      return { index, input, status: 'not_found' };
-    case 'error':
-      return { index, input, status: 'error', error: outcome.error };
+    case STATUS.not_found:
+      return { index, input, status: STATUS.not_found };
+    case STATUS.error:
+      return { index, input, status: STATUS.error, error: outcome.error };
   }
 }
 
 /** found is a success; not_found and error are failures that carry the book in `value`. */
 export function toItemOutcome(book: EnrichedBook): ItemOutcome {
-  if (book.status === 'found') return { ok: true, value: book };
+  if (book.status === STATUS.found) return { ok: true, value: book };
   return { ok: false, error: book.error ?? NOT_FOUND_ERROR, value: book };
 }
 
@@ -38,6 +42,7 @@ export async function enrichBook(
     signal.throwIfAborted();
     // A bug in a mapping must cost one book, never the batch.
     const message = error instanceof Error ? error.message : String(error);
-    return { index, input, status: 'error', error: { code: 'INTERNAL_ERROR', message: message.slice(0, 1000) || 'Lookup failed' } };
+    const failure = { code: ERROR_CODE.INTERNAL_ERROR, message: message.slice(0, API_ERROR_MESSAGE_MAX_CHARS) || 'Lookup failed' };
+    return { index, input, status: STATUS.error, error: failure };
   }
 }

@@ -1,6 +1,7 @@
 // The batch_enrichment pipeline: one work item per requested book; each step looks its books up
 // concurrently through the provider chain (one request limiter per step, i.e. per job at a time).
 // Partial failures are per-book outcomes; the job itself only fails on a bug in the engine.
+import { ERROR_CODE } from '@bookstrack/generated/constants';
 import type { BookQuery, EnrichedBook, EnrichmentResults } from '@bookstrack/generated/schemas';
 import type { JobInput } from '../../durable/job-api';
 import type { Env } from '../../env';
@@ -31,7 +32,7 @@ function asItem(item: WorkItem): EnrichmentItem {
 
 function planEnrichment(input: JobInput, env: Env): PlannedJob {
   if (input.pipeline !== 'batch_enrichment') {
-    throw Object.assign(new Error(`batch_enrichment cannot plan a ${input.pipeline} job`), { code: 'INVALID_REQUEST' });
+    throw Object.assign(new Error(`batch_enrichment cannot plan a ${input.pipeline} job`), { code: ERROR_CODE.INVALID_REQUEST });
   }
   const items: EnrichmentItem[] = input.books.map((book, index) => ({ index, book }));
   const perBook = ESTIMATED_MS_PER_BOOK[isLiveMode(env) ? 'live' : 'offline'];

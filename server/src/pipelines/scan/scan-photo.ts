@@ -1,8 +1,9 @@
 // Scans one photo: the vision provider finds books, each is enriched through the provider chain,
 // and the photo's outcome lists its DetectedBooks. A photo the vision provider cannot read fails
 // alone; a book the providers cannot find is still reported, without work/edition.
+import { ERROR_CODE } from '@bookstrack/generated/constants';
 import { Buffer } from 'node:buffer';
-import type { ApiError, DetectedBook } from '@bookstrack/generated/schemas';
+import { EnrichedBookSchema, type ApiError, type DetectedBook } from '@bookstrack/generated/schemas';
 import type { BookProvider } from '../../providers/book-provider';
 import { lookupBook } from '../../providers/provider-chain';
 import { toProviderApiError } from '../../providers/provider-error';
@@ -20,7 +21,7 @@ async function toDetectedBook(
     ...(detection.author ? { author: detection.author } : {}),
     ...(detection.isbn ? { isbn: detection.isbn } : {}),
   }, signal);
-  const record = found.status === 'found' ? found.record : undefined;
+  const record = found.status === EnrichedBookSchema.shape.status.enum.found ? found.record : undefined;
   const title = detection.title ?? record?.work.title;
   const author = detection.author ?? record?.authors[0]?.name;
   return {
@@ -50,7 +51,7 @@ export async function scanPhoto(
   } catch (error) {
     signal.throwIfAborted();
     if (error instanceof ImageDecodeError) {
-      return photoFailure(item.photoIndex, { code: 'INVALID_REQUEST', message: `Photo ${item.photoIndex}: ${error.message}` });
+      return photoFailure(item.photoIndex, { code: ERROR_CODE.INVALID_REQUEST, message: `Photo ${item.photoIndex}: ${error.message}` });
     }
     return photoFailure(item.photoIndex, toProviderApiError(error, vision.name));
   }

@@ -3,7 +3,7 @@
 // with a contract code instead of mid-job. Nothing is scanned here: every photo, however large,
 // is scanned in its own step (the job store splits an item too large for one SQLite row).
 import { Buffer } from 'node:buffer';
-import { LIMITS } from '@bookstrack/generated/constants';
+import { ERROR_CODE, LIMITS } from '@bookstrack/generated/constants';
 import type { ErrorCode, ScanImage } from '@bookstrack/generated/schemas';
 import type { JobInput } from '../../durable/job-api';
 import { sniffImageMimeType } from '../../vision/image-format';
@@ -36,20 +36,20 @@ function checkPhoto(image: ScanImage, position: number): ImageMimeType {
   const head = Buffer.from(image.data.slice(0, MAGIC_BASE64_CHARS), 'base64');
   const mimeType = sniffImageMimeType(new Uint8Array(head));
   if (!mimeType) {
-    throw planError('UNSUPPORTED_MEDIA_TYPE', `Image ${position} (index ${image.index}) is neither a JPEG nor a PNG`);
+    throw planError(ERROR_CODE.UNSUPPORTED_MEDIA_TYPE, `Image ${position} (index ${image.index}) is neither a JPEG nor a PNG`);
   }
   if (decodedLength(image.data) > LIMITS.SCAN_IMAGE_MAX_BYTES) {
-    throw planError('FILE_TOO_LARGE', `Image ${position} is larger than ${LIMITS.SCAN_IMAGE_MAX_BYTES} bytes once decoded`);
+    throw planError(ERROR_CODE.FILE_TOO_LARGE, `Image ${position} is larger than ${LIMITS.SCAN_IMAGE_MAX_BYTES} bytes once decoded`);
   }
   // The bytes decide the format: a declared mimeType is only the client's hint.
   return mimeType;
 }
 
 export function planScan(input: JobInput, isLive: boolean): PlannedJob {
-  if (input.pipeline !== 'ai_scan') throw planError('INVALID_REQUEST', `ai_scan cannot plan a ${input.pipeline} job`);
-  if (input.images.length === 0) throw planError('EMPTY_BATCH', 'A scan needs at least one photo');
+  if (input.pipeline !== 'ai_scan') throw planError(ERROR_CODE.INVALID_REQUEST, `ai_scan cannot plan a ${input.pipeline} job`);
+  if (input.images.length === 0) throw planError(ERROR_CODE.EMPTY_BATCH, 'A scan needs at least one photo');
   if (input.images.length > LIMITS.SCAN_MAX_IMAGES) {
-    throw planError('BATCH_TOO_LARGE', `A scan takes at most ${LIMITS.SCAN_MAX_IMAGES} photos`);
+    throw planError(ERROR_CODE.BATCH_TOO_LARGE, `A scan takes at most ${LIMITS.SCAN_MAX_IMAGES} photos`);
   }
   const items = input.images.map((image, position): PhotoItem => (
     { photoIndex: image.index, mimeType: checkPhoto(image, position), data: image.data }));

@@ -1,5 +1,6 @@
 // Google Books client: /books/v1/volumes?q=isbn:… and ?q=intitle:… inauthor:…. The API key
 // (Worker secret GOOGLE_BOOKS_API_KEY) is optional: without it Google applies a low shared quota.
+import { ERROR_CODE } from '@bookstrack/generated/constants';
 import type { BookProvider, BookRecord } from '../book-provider';
 import type { HttpClient } from '../http-client';
 import { ProviderError } from '../provider-error';
@@ -23,7 +24,7 @@ export function createGoogleBooksProvider(
     if (body === null) return undefined;
     const parsed = GoogleVolumesSchema.safeParse(body);
     if (!parsed.success) {
-      throw new ProviderError('PROVIDER_ERROR', 'google-books returned an unexpected shape',
+      throw new ProviderError(ERROR_CODE.PROVIDER_ERROR, 'google-books returned an unexpected shape',
         { provider: 'google-books' });
     }
     return parsed.data.items?.[0];

@@ -1,5 +1,6 @@
 // Open Library client: ISBN → edition (/isbn/{isbn}.json), its work and authors; title/author →
 // /search.json. Public API, no key; they ask clients to identify themselves in User-Agent.
+import { ERROR_CODE } from '@bookstrack/generated/constants';
 import type { AuthorDTO } from '@bookstrack/generated/schemas';
 import type { z } from 'zod';
 import type { BookProvider, BookRecord } from '../book-provider';
@@ -23,7 +24,7 @@ export function createOpenLibraryProvider(http: HttpClient, baseUrl = OPEN_LIBRA
     if (body === null) return null;
     const parsed = schema.safeParse(body);
     if (!parsed.success) {
-      throw new ProviderError('PROVIDER_ERROR', `openlibrary returned an unexpected shape for ${path}`,
+      throw new ProviderError(ERROR_CODE.PROVIDER_ERROR, `openlibrary returned an unexpected shape for ${path}`,
         { provider: 'openlibrary' });
     }
     return parsed.data;

@@ -1,5 +1,6 @@
 // Reads Gemini's answer defensively: a model may return no candidates (blocked), prose, truncated
 // JSON or odd values. Unusable structure is a PROVIDER_ERROR; odd individual books are dropped.
+import { ERROR_CODE } from '@bookstrack/generated/constants';
 import { z } from 'zod';
 import { normalizeIsbn } from '../../books/isbn';
 import { ProviderError } from '../../providers/provider-error';
@@ -24,13 +25,13 @@ const BookSchema = z.looseObject({
 const AnswerSchema = z.looseObject({ books: z.array(z.unknown()) });
 
 function failure(message: string): ProviderError {
-  return new ProviderError('PROVIDER_ERROR', message, { provider: 'gemini' });
+  return new ProviderError(ERROR_CODE.PROVIDER_ERROR, message, { provider: 'gemini' });
 }
 
 /** Gemini boxes are [ymin, xmin, ymax, xmax] on a 0..1000 grid. */
 function toBox(box: number[] | undefined): BoundingBox | undefined {
   if (!box) return undefined;
-  const [ymin, xmin, ymax, xmax] = box.map((v) => Math.min(1000, Math.max(0, v)) / 1000) as [number, number, number, number];
+  const [ymin, xmin, ymax, xmax] = box.map((v) => Math.min(1, Math.max(0, v / 1000))) as [number, number, number, number];
   if (xmax <= xmin || ymax <= ymin) return undefined;
   return { x: xmin, y: ymin, width: xmax - xmin, height: ymax - ymin };
 }
