@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as constants from '../generated/constants';
 import { REPO_ROOT } from './lib/paths';
-import { findWireLiterals, scanForWireLiterals, wireVocabulary, type WireLiteral } from './lib/wire-literals';
+import { findWireLiterals, scanForWireLiterals, wireVocabulary, type WireLiteral } from './lint/wire-literals';
 
 const vocabulary = wireVocabulary(constants);
 
