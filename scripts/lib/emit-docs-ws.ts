@@ -11,10 +11,21 @@ import type { JsonSchema } from './json-schema';
 
 const TEMPLATE = '@asyncapi/html-template';
 
-/** The template ships its React sources; transpiling them costs ~15 s, so reuse a prior result. */
+/**
+ * Transpiling the template's React sources costs ~15 s, so a usable earlier result is reused. The
+ * npm tarball ships a `__transpiled` folder built on its publisher's machine, with absolute
+ * `require`s into paths that exist only there: such a build is not usable and is redone.
+ */
 function isTemplateTranspiled(): boolean {
   const templateDir = dirname(createRequire(import.meta.url).resolve(`${TEMPLATE}/package.json`));
-  return existsSync(join(templateDir, '__transpiled'));
+  const entry = join(templateDir, '__transpiled', 'index.html.js');
+  if (!existsSync(entry)) return false;
+  return absoluteRequires(readFileSync(entry, 'utf8')).every((path) => existsSync(path));
+}
+
+/** The absolute paths a transpiled module requires. */
+export function absoluteRequires(source: string): string[] {
+  return [...source.matchAll(/require\((['"])(\/[^'"]+)\1\)/g)].map((match) => match[2] ?? '');
 }
 
 export async function emitWsDocs(asyncapi: JsonSchema, header: HeaderInfo): Promise<string> {
