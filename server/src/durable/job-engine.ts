@@ -135,7 +135,7 @@ export class JobEngine {
     this.hub.closeAll(CLOSE_CODES.NORMAL_CLOSURE, CLOSE_REASONS.JOB_COMPLETE);
   }
 
-  /** A pipeline that throws fails the job: `error` frame, then close 1011 'Job failed'. */
+  /** A pipeline that throws fails the job: `error` frame, then close INTERNAL_ERROR with reason JOB_FAILED. */
   fail(error: unknown, now: number): void {
     const job = this.jobs.get();
     if (!job || isTerminal(job.status)) return;

@@ -123,7 +123,7 @@ export class ProgressSocket extends DurableObject<Env> implements JobApi {
 
   // ---- WebSocket (Hibernation API) ----
 
-  /** The Worker forwards the upgrade (jobId and Upgrade already checked). Auth failures close 1008 after the 101. */
+  /** The Worker forwards the upgrade (jobId and Upgrade already checked). Auth failures close with POLICY_VIOLATION after the 101. */
   override async fetch(request: Request): Promise<Response> {
     // The Worker already answers non-upgrades with the 426 envelope; this only guards direct stub calls.
     if (request.headers.get('Upgrade')?.toLowerCase() !== 'websocket') return new Response(null, { status: 426 });
