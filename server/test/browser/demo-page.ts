@@ -3,6 +3,8 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { launchChromium, type LaunchedBrowser } from './chromium';
 
 export const ARTIFACTS_DIR = resolve(import.meta.dirname, '../../../artifacts');
 
@@ -45,4 +47,29 @@ export function bigCsv(rows: number): string {
   const lines = ['title,author'];
   for (let i = 1; i <= rows; i += 1) lines.push(`Book number ${i},Author ${i % 97}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** The demo page opened fresh for each test of a suite, with its page errors recorded. */
+export interface DemoPageSession {
+  readonly page: Page;
+  readonly pageErrors: string[];
+}
+
+/** Registers the suite's hooks: one chromium per suite, a new page at `/` before each test. */
+export function useDemoPage(chromiumPath: string, origin: string): DemoPageSession {
+  let browser: LaunchedBrowser | undefined;
+  const session = { page: undefined as unknown as Page, pageErrors: [] as string[] };
+  beforeAll(async () => {
+    browser = await launchChromium(chromiumPath);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    if (!browser) throw new Error('chromium did not start');
+    session.page = await browser.context.newPage();
+    session.pageErrors = watchPageErrors(session.page);
+    await session.page.goto(`${origin}/`);
+  });
+  return session;
 }

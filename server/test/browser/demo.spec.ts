@@ -1,33 +1,18 @@
 // The demo page in chromium against wrangler dev: a CSV import runs to 100 % and shows its results,
 // and a socket dropped mid-job reconnects (ready_ack + reconnected) while the job still finishes.
 import { CsvResultsSchema } from '@bookstrack/generated/schemas';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { findChromium, launchChromium, type LaunchedBrowser } from './chromium';
-import { bigCsv, messagesOf, resultsOf, screenshot, watchPageErrors, type DemoGlobal } from './demo-page';
+import { describe, expect, inject, it } from 'vitest';
+import { findChromium } from './chromium';
+import { bigCsv, messagesOf, resultsOf, screenshot, useDemoPage, type DemoGlobal } from './demo-page';
 
 // Without chromium, global-setup.ts prints the skip message once and these tests skip.
 const chromiumPath = findChromium();
 
 describe.skipIf(!chromiumPath)('demo page', () => {
-  let browser: LaunchedBrowser;
-  let page: Page;
-  let pageErrors: string[];
-  const origin = inject('origin');
-
-  beforeAll(async () => {
-    browser = await launchChromium(chromiumPath as string);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  beforeEach(async () => {
-    page = await browser.context.newPage();
-    pageErrors = watchPageErrors(page);
-    await page.goto(`${origin}/`);
-  });
+  const demo = useDemoPage(chromiumPath as string, inject('origin'));
 
   it('runs the sample Goodreads import to 100 % and shows the results table', async () => {
+    const { page, pageErrors } = demo;
     await page.getByRole('button', { name: 'Load the sample Goodreads export' }).click();
     await expect.poll(() => page.getByLabel('…or paste CSV text').inputValue()).toContain('Book Id,Title,Author');
     await page.getByRole('button', { name: 'Start import' }).click();
@@ -47,6 +32,7 @@ describe.skipIf(!chromiumPath)('demo page', () => {
   });
 
   it('reconnects with reconnected after the page drops the socket mid-job, and the job still finishes', async () => {
+    const { page, pageErrors } = demo;
     const ROWS = 3000;
     // Upload as a file: this also covers the multipart path of importCsv (field `file`).
     await page.getByLabel(/^CSV file/).setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(bigCsv(ROWS)) });
