@@ -1,4 +1,4 @@
-// `npm run lint`: lints spec/ with Spectral, Redocly, the AsyncAPI parser, the example check and the
+// `npm run lint`: lints spec/ with Spectral, Redocly, `asyncapi validate`, the example check and the
 // cross-document operationId check; exits 1 on any error or warning.
 import { countBySeverity, formatReport } from './lint/report';
 import { isFailing } from './lint/finding';

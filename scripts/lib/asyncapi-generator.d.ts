@@ -1,4 +1,4 @@
-// Types for the part of @asyncapi/generator 2.x the docs emitter uses (the package ships none).
+// Types for the part of @asyncapi/generator 3.x the docs emitter uses (the package ships none).
 declare module '@asyncapi/generator' {
   interface GeneratorOptions {
     forceWrite?: boolean;

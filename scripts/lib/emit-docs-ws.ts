@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import Generator from '@asyncapi/generator';
 import { asyncApiDocsView } from './docs-view-asyncapi';
+import { assertGlobalNpm } from './global-npm';
 import type { HeaderInfo } from './header';
 import { assertOffline, withHtmlHeader } from './html-checks';
 import type { JsonSchema } from './json-schema';
@@ -29,6 +29,9 @@ export function absoluteRequires(source: string): string[] {
 }
 
 export async function emitWsDocs(asyncapi: JsonSchema, header: HeaderInfo): Promise<string> {
+  // Loaded only after the check: the generator's module body itself crashes without a global npm.
+  assertGlobalNpm();
+  const { default: Generator } = await import('@asyncapi/generator');
   const dir = mkdtempSync(join(tmpdir(), 'bookstrack-ws-docs-'));
   try {
     const generator = new Generator(TEMPLATE, dir, {

@@ -1,8 +1,8 @@
-// The lint pipeline behind `npm run lint`: Spectral (standard + project rules), Redocly, the AsyncAPI
-// parser, example validation and the cross-document operationId check, run side by side.
+// The lint pipeline behind `npm run lint`: Spectral (standard + project rules), Redocly, `asyncapi
+// validate`, example validation and the cross-document operationId check, run side by side.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseAsyncApi } from './asyncapi-parse';
+import { validateAsyncApi } from './asyncapi-validate';
 import { collectOperationIds, findDuplicateOperationIds } from './cross-document';
 import { validateExamples } from './examples/validate-examples';
 import type { Finding } from './finding';
@@ -64,7 +64,7 @@ export async function runLint(): Promise<LintResult> {
   const [spectral, redocly, parser] = await Promise.all([
     timed('spectral', timingsMs, () => runSpectral([...roots, ...schemaFiles])),
     timed('redocly', timingsMs, () => runRedocly()),
-    timed('asyncapi-parser', timingsMs, () => (existsSync(ASYNCAPI_ROOT) ? parseAsyncApi(ASYNCAPI_ROOT) : [])),
+    timed('asyncapi-validate', timingsMs, () => (existsSync(ASYNCAPI_ROOT) ? validateAsyncApi(ASYNCAPI_ROOT) : [])),
   ]);
   const examples = await timed('examples', timingsMs, () => validateExamples(SPEC_DIR, files));
   const cross = await timed('cross-document', timingsMs, () => crossDocument(files));

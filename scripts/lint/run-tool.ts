@@ -17,10 +17,10 @@ const QUIET_ENV = {
   REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true',
 };
 
-export function runTool(bin: string, args: readonly string[]): Promise<ToolRun> {
+export function runTool(bin: string, args: readonly string[], env: Record<string, string> = {}): Promise<ToolRun> {
   const executable = join(REPO_ROOT, 'node_modules', '.bin', bin);
   return new Promise((resolve, reject) => {
-    const child = spawn(executable, args, { cwd: REPO_ROOT, env: { ...process.env, ...QUIET_ENV } });
+    const child = spawn(executable, args, { cwd: REPO_ROOT, env: { ...process.env, ...QUIET_ENV, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

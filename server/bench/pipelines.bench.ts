@@ -28,7 +28,7 @@ const SCAN_PHOTOS = 5;
 const SCAN_ROUNDS = 3;
 /** Each figure is the best of this many timed rounds: the machine is shared, so noise only slows. */
 const BEST_OF = 3;
-const WASM_PATH = fileURLToPath(new URL('../src/vision/zxing/zxing_reader.wasm', import.meta.url));
+const WASM_PATH = fileURLToPath(new URL('../src/vision/zxing/zxing_reader.wasm', import.meta.url).href);
 
 function context(): StepContext {
   return { env: OFFLINE, now: () => Date.now(), signal: new AbortController().signal };

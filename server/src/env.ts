@@ -5,6 +5,8 @@ import type { RateLimiter } from './durable/rate-limiter';
 export interface Env {
   PROGRESS_SOCKET: DurableObjectNamespace<ProgressSocket>;
   RATE_LIMITER: DurableObjectNamespace<RateLimiter>;
+  /** The static assets: the demo page and the rendered docs (public/docs). */
+  ASSETS: Fetcher;
   /** "development" | "test" | "production". Test-only behaviour is never reachable in production. */
   ENVIRONMENT?: string;
   /** "true" checks every JSON response and outbound frame against the generated schemas. */
