@@ -18,7 +18,7 @@ export function parseUploadSize(output: string): UploadSize | undefined {
 }
 
 function main(): number {
-  const serverDir = fileURLToPath(new URL('..', import.meta.url));
+  const serverDir = fileURLToPath(new URL('..', import.meta.url).href);
   const run = spawnSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', 'dist'], {
     cwd: serverDir,
     encoding: 'utf8',
