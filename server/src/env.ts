@@ -1,31 +1,12 @@
-// The Worker's bindings and vars, as declared in wrangler.jsonc (strings, as wrangler passes them).
+// The Worker's bindings, as declared in wrangler.jsonc, on top of its vars. Wiring only: nothing
+// below the routes imports this file (the Durable Objects and pure modules read WorkerVars).
 import type { ProgressSocket } from './durable/progress-socket';
 import type { RateLimiter } from './durable/rate-limiter';
+import type { WorkerVars } from './vars';
 
-export interface Env {
+export interface Env extends WorkerVars {
   PROGRESS_SOCKET: DurableObjectNamespace<ProgressSocket>;
   RATE_LIMITER: DurableObjectNamespace<RateLimiter>;
   /** The static assets: the demo page and the rendered docs (public/docs). */
   ASSETS: Fetcher;
-  /** "development" | "test" | "production". Test-only behaviour is never reachable in production. */
-  ENVIRONMENT?: string;
-  /** "true" checks every JSON response and outbound frame against the generated schemas. */
-  VALIDATE_RESPONSES?: string;
-  /** Deprecated `?token=` WebSocket auth; accepted only when "true". */
-  ALLOW_QUERY_TOKEN?: string;
-  /** Milliseconds between job steps (default 0), so a demo or e2e test can watch a job run. */
-  JOB_STEP_DELAY_MS?: string;
-  /** Job-start requests per client IP per window (default from the spec's x-rate-limit). */
-  RATE_LIMIT_PER_MINUTE?: string;
-  /** Token policy overrides for local tests only (seconds); defaults come from the spec. */
-  TOKEN_LIFETIME_SECONDS?: string;
-  TOKEN_CHECK_INTERVAL_SECONDS?: string;
-  TOKEN_REFRESH_WINDOW_SECONDS?: string;
-  TOKEN_GRACE_SECONDS?: string;
-  TOKEN_REVOCATION_SECONDS?: string;
-  RESULTS_RETENTION_SECONDS?: string;
-  /** "offline" (bundled catalogue, default) or "live" (Open Library + Google Books + Gemini). */
-  PROVIDER_MODE?: string;
-  GOOGLE_BOOKS_API_KEY?: string;
-  GEMINI_API_KEY?: string;
 }

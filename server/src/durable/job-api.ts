@@ -1,22 +1,9 @@
 // The RPC surface of the ProgressSocket Durable Object, as seen by the Worker's routes.
 // Results cross RPC as plain data: errors are values (Workers RPC drops custom error fields).
-import type {
-  CancelResult,
-  CsvResults,
-  EnrichmentResults,
-  ErrorCode,
-  JobState,
-  PipelineType,
-  ScanResults,
-  TokenRefreshResult,
-  BookQuery,
-  ScanImage,
-} from '@bookstrack/generated/schemas';
+import type { CancelResult, ErrorCode, JobState, PipelineType, TokenRefreshResult } from '@bookstrack/generated/schemas';
+import type { JobInput, PipelineResults } from '../pipelines/pipeline';
 
-export type JobInput =
-  | { pipeline: 'csv_import'; csv: string }
-  | { pipeline: 'batch_enrichment'; books: BookQuery[] }
-  | { pipeline: 'ai_scan'; images: ScanImage[] };
+export type { JobInput, PipelineResults };
 
 export interface StartJobRequest {
   jobId: string;
@@ -40,8 +27,6 @@ export interface JobFailure {
 }
 
 export type JobResult<T> = { ok: true; value: T } | JobFailure;
-
-export type PipelineResults = CsvResults | EnrichmentResults | ScanResults;
 
 /** Methods the Worker calls on `env.PROGRESS_SOCKET.get(idFromName(jobId))`. */
 export interface JobApi {

@@ -1,33 +1,10 @@
 // Typed access to the job row and its work items in the ProgressSocket's SQLite storage.
 // An item whose JSON exceeds one row's limit is stored in parts (item-parts.ts) and joined on read.
-import type { JobStatus, PipelineType } from '@bookstrack/generated/schemas';
+import type { JobStatus, PipelineType, ServerMessage } from '@bookstrack/generated/schemas';
+import type { JobSnapshot } from '../jobs/job-snapshot';
 import type { ItemOutcome, StoredOutcome, WorkItem } from '../pipelines/pipeline';
 import { joinItemParts, splitItemJson } from './item-parts';
 import { SPLIT_ITEM_MARKER, SQL } from './storage-schema';
-
-export interface JobRow {
-  jobId: string;
-  pipeline: PipelineType;
-  status: JobStatus;
-  totalCount: number;
-  itemCount: number;
-  /** Index of the next item to process: the step checkpoint. */
-  checkpoint: number;
-  successCount: number;
-  failureCount: number;
-  seq: number;
-  statusText: string | null;
-  estimatedDurationMs: number | null;
-  createdAt: number;
-  updatedAt: number;
-  startedAt: number | null;
-  completedAt: number | null;
-  resultsExpiresAt: number | null;
-  isResultsDeleted: boolean;
-  lastProgressAt: number | null;
-  /** The stored terminal frame (job_complete or error), replayed to a socket that connects late. */
-  finalFrame: string | null;
-}
 
 export interface SliceItem {
   index: number;
@@ -35,32 +12,28 @@ export interface SliceItem {
   outcome: ItemOutcome | null;
 }
 
-export interface NewJob {
-  jobId: string;
-  pipeline: PipelineType;
-  totalCount: number;
-  items: readonly WorkItem[];
-  presetOutcomes?: ReadonlyMap<number, ItemOutcome>;
-  estimatedDurationMs?: number;
-  now: number;
-}
-
 type Row = Record<string, SqlStorageValue>;
 
 export class JobStore {
   constructor(private readonly sql: SqlStorage) {}
 
-  get(): JobRow | undefined {
+  get(): JobSnapshot | undefined {
     const row = this.sql.exec<Row>(SQL.selectJob).toArray()[0];
-    return row ? toJobRow(row) : undefined;
+    return row ? toJobSnapshot(row) : undefined;
   }
 
-  /** Stores the job and its items; the caller wraps this in transactionSync, so a job is stored whole or not at all. */
-  insert(job: NewJob): void {
-    this.sql.exec(SQL.insertJob, job.jobId, job.pipeline, job.totalCount, job.items.length,
-      job.estimatedDurationMs ?? null, job.now, job.now);
-    job.items.forEach((item, index) => {
-      const preset = job.presetOutcomes?.get(index);
+  /** Writes the whole job row (one statement), inserting it the first time. */
+  save(job: JobSnapshot): void {
+    this.sql.exec(SQL.upsertJob, job.jobId, job.pipeline, job.status, job.totalCount, job.itemCount, job.checkpoint,
+      job.successCount, job.failureCount, job.seq, job.statusText, job.estimatedDurationMs, job.createdAt, job.updatedAt,
+      job.startedAt, job.completedAt, job.resultsExpiresAt, job.isResultsDeleted ? 1 : 0, job.lastProgressAt,
+      job.finalMessage === null ? null : JSON.stringify(job.finalMessage));
+  }
+
+  /** Stores the job's items; the caller wraps this in transactionSync with the job row. */
+  insertItems(items: readonly WorkItem[], presetOutcomes?: ReadonlyMap<number, ItemOutcome>): void {
+    items.forEach((item, index) => {
+      const preset = presetOutcomes?.get(index);
       this.putItem(index, item, preset ? JSON.stringify(preset) : null);
     });
   }
@@ -75,17 +48,6 @@ export class JobStore {
     }
     this.sql.exec(SQL.insertItem, index, SPLIT_ITEM_MARKER, outcome);
     stored.parts.forEach((bytes, part) => this.sql.exec(SQL.insertItemPart, index, part, bytes));
-  }
-
-  /** Allocates the next per-job frame sequence number (persisted, starts at 1). */
-  nextSeq(): number {
-    const row = this.sql.exec<{ seq: number }>(SQL.nextSeq).toArray()[0];
-    if (!row) throw new Error('nextSeq on a Durable Object without a job');
-    return row.seq;
-  }
-
-  markStarted(now: number): void {
-    this.sql.exec(SQL.markStarted, now, now);
   }
 
   slice(from: number, count: number): SliceItem[] {
@@ -114,14 +76,9 @@ export class JobStore {
     return byIndex;
   }
 
-  /** Writes a step's outcomes and advances the checkpoint; the caller wraps this in transactionSync. */
-  commitStep(outcomes: readonly StoredOutcome[], checkpoint: number, statusText: string, now: number): void {
-    let successes = 0;
-    for (const { index, outcome } of outcomes) {
-      this.sql.exec(SQL.writeOutcome, JSON.stringify(outcome), index);
-      if (outcome.ok) successes += 1;
-    }
-    this.sql.exec(SQL.advanceCheckpoint, checkpoint, successes, outcomes.length - successes, statusText, now);
+  /** Writes a step's outcomes by item index, so a retried step rewrites the same rows. */
+  writeOutcomes(outcomes: readonly StoredOutcome[]): void {
+    for (const { index, outcome } of outcomes) this.sql.exec(SQL.writeOutcome, JSON.stringify(outcome), index);
   }
 
   outcomes(): StoredOutcome[] {
@@ -131,22 +88,10 @@ export class JobStore {
     }));
   }
 
-  markProgressSent(now: number): void {
-    this.sql.exec(SQL.markProgressSent, now);
-  }
-
-  markCompleted(now: number, resultsExpiresAt: number, finalFrame: string): void {
-    this.sql.exec(SQL.markCompleted, now, resultsExpiresAt, now, finalFrame);
-  }
-
-  markEnded(status: 'failed' | 'canceled', statusText: string, now: number, finalFrame: string | null): void {
-    this.sql.exec(SQL.markEnded, status, statusText, now, finalFrame);
-  }
-
+  /** Deletes the items and their outcomes; the job row records it (isResultsDeleted). */
   deleteResults(): void {
     this.sql.exec(SQL.deleteAllItemParts);
     this.sql.exec(SQL.deleteItems);
-    this.sql.exec(SQL.markResultsDeleted);
   }
 
   /** Forgets the whole job: items, tokens, timers and the job row. */
@@ -155,7 +100,7 @@ export class JobStore {
   }
 }
 
-function toJobRow(r: Row): JobRow {
+function toJobSnapshot(r: Row): JobSnapshot {
   const num = (v: SqlStorageValue): number | null => (v === null ? null : Number(v));
   return {
     jobId: String(r.job_id),
@@ -176,6 +121,6 @@ function toJobRow(r: Row): JobRow {
     resultsExpiresAt: num(r.results_expires_at ?? null),
     isResultsDeleted: Number(r.results_deleted) === 1,
     lastProgressAt: num(r.last_progress_at ?? null),
-    finalFrame: r.final_frame === null || r.final_frame === undefined ? null : String(r.final_frame),
+    finalMessage: r.final_frame === null || r.final_frame === undefined ? null : (JSON.parse(String(r.final_frame)) as ServerMessage),
   };
 }

@@ -1,51 +1,73 @@
-// ProgressSocket: one Durable Object per job. A thin shell over the jobs engine and token lifecycle:
-// it decodes, calls the pure rules, persists, sends. Nothing throws out of a socket handler or alarm().
+// ProgressSocket: one Durable Object per job. A thin shell over the pure job machine and token
+// rules: it reads its clock once per entry point, decodes, calls the rules, applies their effects.
+// Nothing throws out of a socket handler or alarm().
 import { CLOSE_CODES, CLOSE_REASONS, ERROR_CODE, LIMITS, MESSAGE_TYPE } from '@bookstrack/generated/constants';
 import type { CancelResult, JobState, PipelineType, TokenRefreshResult } from '@bookstrack/generated/schemas';
 import { DurableObject } from 'cloudflare:workers';
-import type { Env } from '../env';
+import { clockFor, type Clock } from '../clock';
 import { decodeClientFrame } from '../jobs/client-frames';
+import { readyAckMessage, reconnectedMessage } from '../jobs/frames';
+import { cancelJob, createJob, expireResults, jobRulesFrom, type JobRules } from '../jobs/job-machine';
+import type { JobSnapshot } from '../jobs/job-snapshot';
 import { isTerminal } from '../jobs/job-state';
-import { toJobState, toReconnectedPayload } from '../jobs/job-view';
+import { toJobState } from '../jobs/job-view';
 import { resolvePipeline } from '../jobs/pipeline-registry';
 import { chooseEchoProtocol, parseOfferedProtocols, selectToken } from '../jobs/subprotocol';
 import { resolveTokenPolicy, type TokenPolicy } from '../jobs/token-policy';
 import { isAccepted } from '../jobs/tokens';
-import { dueTimers, TIMER_RETRY_BASE_MS, type Timer } from '../jobs/timers';
+import { dueTimers, TIMER_KIND, TIMER_RETRY_BASE_MS, type Timer } from '../jobs/timers';
+import type { WorkerVars } from '../vars';
+import { applyTransition, storeTransition, type EffectTargets } from './apply-effects';
 import { JobEngine } from './job-engine';
 import { fail, ok, type JobApi, type JobResult, type PipelineResults, type StartedJob, type StartJobRequest } from './job-api';
-import { JobStore, type JobRow } from './job-store';
+import { JobStore } from './job-store';
 import { SocketHub } from './socket-hub';
-import { SCHEMA_SQL, TIMER_KIND } from './storage-schema';
+import { SCHEMA_SQL } from './storage-schema';
 import { TimerStore } from './timer-store';
 import { closeReasonFor, rejectStanding, TokenLifecycle } from './token-lifecycle';
 import { TokenStore } from './token-store';
 import { replyCloseCode, startFailure } from './socket-close';
 
-export class ProgressSocket extends DurableObject<Env> implements JobApi {
+export class ProgressSocket extends DurableObject<WorkerVars> implements JobApi {
+  private readonly clock: Clock;
   private readonly policy: TokenPolicy;
+  private readonly rules: JobRules;
   private readonly jobs: JobStore;
   private readonly timers: TimerStore;
   private readonly hub: SocketHub;
+  private readonly targets: EffectTargets;
   private readonly lifecycle: TokenLifecycle;
   private readonly engine: JobEngine;
 
-  constructor(ctx: DurableObjectState, env: Env) {
+  constructor(ctx: DurableObjectState, env: WorkerVars) {
     super(ctx, env);
     const sql = ctx.storage.sql;
     for (const statement of SCHEMA_SQL.split(';')) if (statement.trim()) sql.exec(statement);
+    this.clock = clockFor(env);
     this.policy = resolveTokenPolicy(env);
+    this.rules = jobRulesFrom(this.policy);
     this.jobs = new JobStore(sql);
     this.timers = new TimerStore(sql, ctx.storage);
-    this.hub = new SocketHub(ctx, this.jobs, env.VALIDATE_RESPONSES === 'true');
-    this.lifecycle = new TokenLifecycle(ctx.storage, new TokenStore(sql), this.timers, this.hub, this.policy,
-      () => crypto.randomUUID());
-    this.engine = new JobEngine(ctx.storage, env, this.jobs, this.timers, this.hub, this.policy);
+    this.hub = new SocketHub(ctx, env.VALIDATE_RESPONSES === 'true');
+    this.targets = {
+      storage: ctx.storage,
+      jobs: this.jobs,
+      timers: this.timers,
+      hub: this.hub,
+      abortStep: () => this.engine.abortStep(),
+      log: (level, message) => this.log(level, message),
+    };
+    this.lifecycle = new TokenLifecycle(this.targets, new TokenStore(sql), this.policy, () => crypto.randomUUID());
+    this.engine = new JobEngine({
+      env, clock: this.clock, jobs: this.jobs, rules: this.rules, targets: this.targets,
+      resolve: (job) => resolvePipeline(job.pipeline, env),
+    });
   }
 
   // ---- RPC (JobApi) ----
 
   async startJob(request: StartJobRequest): Promise<JobResult<StartedJob>> {
+    const now = this.clock.now();
     const pipelineType = request.input.pipeline;
     if (this.jobs.get()) return fail(ERROR_CODE.CONFLICT, `Job ${request.jobId} already exists`);
     const pipeline = resolvePipeline(pipelineType, this.env);
@@ -56,14 +78,14 @@ export class ProgressSocket extends DurableObject<Env> implements JobApi {
     } catch (error) {
       return startFailure(error);
     }
-    const now = Date.now();
     const { issued, commit } = await this.lifecycle.prepareIssue(now);
     if (this.jobs.get()) return fail(ERROR_CODE.CONFLICT, `Job ${request.jobId} already exists`);
+    const created = createJob({ jobId: request.jobId, pipeline: pipelineType, totalCount: plan.totalCount,
+      itemCount: plan.items.length, estimatedDurationMs: plan.estimatedDurationMs }, now);
     this.ctx.storage.transactionSync(() => {
-      this.jobs.insert({ jobId: request.jobId, pipeline: pipelineType, totalCount: plan.totalCount, items: plan.items,
-        presetOutcomes: plan.presetOutcomes, estimatedDurationMs: plan.estimatedDurationMs, now });
+      storeTransition(this.targets, created);
+      this.jobs.insertItems(plan.items, plan.presetOutcomes);
       commit();
-      this.timers.schedule(TIMER_KIND.JOB_STEP, now);
     });
     await this.timers.arm();
     return ok({ jobId: request.jobId, pipeline: pipelineType, token: issued.token,
@@ -71,15 +93,16 @@ export class ProgressSocket extends DurableObject<Env> implements JobApi {
   }
 
   async getState(token: string): Promise<JobResult<JobState>> {
-    const auth = await this.authorize(token);
+    const auth = await this.authorize(token, this.clock.now());
     if (!auth.ok) return auth;
     return ok(toJobState(auth.value, this.lifecycle.currentExpiresAt() ?? auth.value.createdAt));
   }
 
   async cancel(token: string): Promise<JobResult<CancelResult>> {
-    const auth = await this.authorize(token);
+    const now = this.clock.now();
+    const auth = await this.authorize(token, now);
     if (!auth.ok) return auth;
-    const outcome = this.engine.cancel(Date.now());
+    const { outcome } = this.cancelNow(now);
     await this.timers.arm();
     if (outcome === 'finished') return fail(ERROR_CODE.CONFLICT, `Job ${auth.value.jobId} already ${auth.value.status}`);
     return ok({ jobId: auth.value.jobId, status: 'canceled' });
@@ -88,7 +111,7 @@ export class ProgressSocket extends DurableObject<Env> implements JobApi {
   async refreshToken(oldToken: string): Promise<JobResult<TokenRefreshResult>> {
     const job = this.jobs.get();
     if (!job) return fail(ERROR_CODE.NOT_FOUND, 'Job not found');
-    const now = Date.now();
+    const now = this.clock.now();
     const refreshed = await this.lifecycle.refreshViaHttp(oldToken, now);
     await this.timers.arm();
     if (!refreshed.ok) return refreshed;
@@ -98,25 +121,26 @@ export class ProgressSocket extends DurableObject<Env> implements JobApi {
   }
 
   async getResults(token: string, pipeline: PipelineType): Promise<JobResult<PipelineResults>> {
-    const auth = await this.authorize(token);
+    const now = this.clock.now();
+    const auth = await this.authorize(token, now);
     if (!auth.ok) return auth;
     const job = auth.value;
     if (job.pipeline !== pipeline) return fail(ERROR_CODE.NOT_FOUND, `No ${pipeline} job ${job.jobId}`);
     if (job.status !== 'completed') {
       return fail(ERROR_CODE.CONFLICT, `Job ${job.jobId} is ${job.status}; results exist once it has completed`);
     }
-    if (job.isResultsDeleted || job.resultsExpiresAt === null || Date.now() >= job.resultsExpiresAt) {
+    if (job.isResultsDeleted || job.resultsExpiresAt === null || now >= job.resultsExpiresAt) {
       return fail(ERROR_CODE.NOT_FOUND, `Results of job ${job.jobId} have expired`);
     }
-    const built = this.engine.pipelineOf(job)?.buildResults(this.jobs.outcomes());
+    const built = resolvePipeline(job.pipeline, this.env)?.buildResults(this.jobs.outcomes());
     if (!built) return fail(ERROR_CODE.INTERNAL_ERROR, `The ${pipeline} pipeline is not available`);
     return ok({ ...built, expiresAt: new Date(job.resultsExpiresAt).toISOString() } as PipelineResults);
   }
 
-  private async authorize(token: string): Promise<JobResult<JobRow>> {
+  private async authorize(token: string, now: number): Promise<JobResult<JobSnapshot>> {
     const job = this.jobs.get();
     if (!job) return fail(ERROR_CODE.NOT_FOUND, 'Job not found');
-    const { standing } = await this.lifecycle.verify(token, Date.now());
+    const { standing } = await this.lifecycle.verify(token, now);
     if (!isAccepted(standing)) return rejectStanding(standing as 'expired' | 'revoked' | 'invalid');
     return ok(job);
   }
@@ -132,7 +156,7 @@ export class ProgressSocket extends DurableObject<Env> implements JobApi {
     const pair = new WebSocketPair();
     const [client, server] = [pair[0], pair[1]];
     try {
-      await this.admit(server, token);
+      await this.admit(server, token, this.clock.now());
     } catch (error) {
       this.logError('connect', error);
       this.reject(server, CLOSE_CODES.INTERNAL_ERROR, CLOSE_REASONS.INTERNAL_ERROR);
@@ -143,10 +167,9 @@ export class ProgressSocket extends DurableObject<Env> implements JobApi {
   }
 
   /** Keeps the socket (hibernatable), or completes the handshake and closes it with the contract's reason. */
-  private async admit(server: WebSocket, token: string | undefined): Promise<void> {
+  private async admit(server: WebSocket, token: string | undefined, now: number): Promise<void> {
     const isFull = this.hub.open().length >= LIMITS.WS_MAX_CONNECTIONS_PER_JOB;
-    const verification = token === undefined ? { standing: 'invalid' as const } : await this.lifecycle.verify(token, Date.now());
-    const now = Date.now();
+    const verification = token === undefined ? { standing: 'invalid' as const } : await this.lifecycle.verify(token, now);
     const job = this.jobs.get();
     if (!isAccepted(verification.standing)) {
       return this.reject(server, CLOSE_CODES.POLICY_VIOLATION, closeReasonFor(verification.standing as 'expired' | 'revoked' | 'invalid'));
@@ -170,8 +193,8 @@ export class ProgressSocket extends DurableObject<Env> implements JobApi {
   }
 
   /** A socket that joins a finished job gets the stored final frame, then the job's close. */
-  private replayEnd(ws: WebSocket, job: JobRow): void {
-    const frame = job.finalFrame ?? undefined;
+  private replayEnd(ws: WebSocket, job: JobSnapshot): void {
+    const frame = job.finalMessage === null ? undefined : this.hub.encode(job.finalMessage);
     if (job.status === 'completed') this.reject(ws, CLOSE_CODES.NORMAL_CLOSURE, CLOSE_REASONS.JOB_COMPLETE, frame);
     else if (job.status === 'failed') this.reject(ws, CLOSE_CODES.INTERNAL_ERROR, CLOSE_REASONS.JOB_FAILED, frame);
     else this.reject(ws, CLOSE_CODES.GOING_AWAY, CLOSE_REASONS.JOB_CANCELED, frame);
@@ -181,14 +204,14 @@ export class ProgressSocket extends DurableObject<Env> implements JobApi {
     try {
       const decoded = decodeClientFrame(message);
       if (!decoded.ok) return this.hub.close(ws, decoded.code, decoded.reason);
-      const now = Date.now();
+      const now = this.clock.now();
       const job = this.jobs.get();
       const expiresAt = this.lifecycle.currentExpiresAt();
       if (!job || expiresAt === undefined || now >= expiresAt) {
         return this.hub.close(ws, CLOSE_CODES.POLICY_VIOLATION, CLOSE_REASONS.TOKEN_EXPIRED);
       }
       if (decoded.message.type === MESSAGE_TYPE.READY) return this.onReady(ws, job, now);
-      this.engine.cancel(now);
+      this.cancelNow(now);
       await this.timers.arm();
     } catch (error) {
       this.logError('message', error);
@@ -197,13 +220,19 @@ export class ProgressSocket extends DurableObject<Env> implements JobApi {
   }
 
   /** ready → ready_ack, then `reconnected` (current state) when the job already started. */
-  private onReady(ws: WebSocket, job: JobRow, now: number): void {
+  private onReady(ws: WebSocket, job: JobSnapshot, now: number): void {
     this.hub.setAttachment(ws, { ...this.hub.attachment(ws), isReady: true });
-    this.hub.sendTo(ws, MESSAGE_TYPE.READY_ACK, { connectionCount: this.hub.open().length }, now);
-    if (job.startedAt !== null) {
-      const current = this.jobs.get() ?? job;
-      this.hub.sendTo(ws, MESSAGE_TYPE.RECONNECTED, toReconnectedPayload(current), now);
-    }
+    this.hub.send(ws, readyAckMessage(job, now, this.hub.open().length));
+    if (job.startedAt !== null) this.hub.send(ws, reconnectedMessage(job, now));
+  }
+
+  /** Cancel (RPC or WS): the machine decides, the shell applies. */
+  private cancelNow(now: number): { outcome: 'canceled' | 'already_canceled' | 'finished' | 'missing' } {
+    const job = this.jobs.get();
+    if (!job) return { outcome: 'missing' };
+    const canceled = cancelJob(job, now, this.rules);
+    applyTransition(this.targets, canceled);
+    return { outcome: canceled.outcome };
   }
 
   override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
@@ -220,14 +249,14 @@ export class ProgressSocket extends DurableObject<Env> implements JobApi {
 
   /** Runs every due timer once (each isolated), deletes what ran, and re-arms for the earliest. */
   override async alarm(): Promise<void> {
+    const now = this.clock.now();
     try {
-      const now = Date.now();
       for (const timer of dueTimers(this.timers.list(), now)) await this.runOnce(timer, now);
       await this.timers.arm();
     } catch (error) {
       // Storage itself failed: never throw out of alarm(), but do not strand the timers either.
       this.logError('alarm', error);
-      await this.ctx.storage.setAlarm(Date.now() + TIMER_RETRY_BASE_MS).catch(() => undefined);
+      await this.ctx.storage.setAlarm(now + TIMER_RETRY_BASE_MS).catch(() => undefined);
     }
   }
 
@@ -236,7 +265,7 @@ export class ProgressSocket extends DurableObject<Env> implements JobApi {
       await this.runTimer(timer, now);
       this.timers.markRan(timer);
     } catch (error) {
-      const action = this.safely(() => this.timers.markFailed(timer, Date.now()));
+      const action = this.safely(() => this.timers.markFailed(timer, now));
       this.logError(`timer ${timer.kind} (${action ?? 'unrecorded'})`, error);
     }
   }
@@ -254,10 +283,15 @@ export class ProgressSocket extends DurableObject<Env> implements JobApi {
       case TIMER_KIND.REVOCATION_END:
         return this.lifecycle.onRevocationEnd(timer.key, now);
       case TIMER_KIND.RESULTS_EXPIRY:
-        return this.engine.onResultsExpiry(now);
+        return this.onResultsExpiry(now);
       case TIMER_KIND.CLEANUP:
         return this.jobs.wipe();
     }
+  }
+
+  private onResultsExpiry(now: number): void {
+    const job = this.jobs.get();
+    if (job) applyTransition(this.targets, expireResults(job, now));
   }
 
   private safely<T>(fn: () => T): T | undefined {
@@ -269,9 +303,14 @@ export class ProgressSocket extends DurableObject<Env> implements JobApi {
   }
 
   /** Logs with the job id, never a token. */
-  private logError(where: string, error: unknown): void {
+  private log(level: 'info' | 'error', message: string): void {
     const jobId = this.safely(() => this.jobs.get()?.jobId) ?? 'no-job';
+    if (level === 'error') console.error(`[${jobId}] ${message}`);
+    else console.log(`[${jobId}] ${message}`);
+  }
+
+  private logError(where: string, error: unknown): void {
     const detail = error instanceof Error ? error.message : String(error);
-    console.error(`[${jobId}] ProgressSocket ${where}: ${detail}`);
+    this.log('error', `ProgressSocket ${where}: ${detail}`);
   }
 }

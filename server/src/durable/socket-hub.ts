@@ -1,7 +1,7 @@
-// The job's WebSockets under the Hibernation API: per-socket attachment, sequenced frames, safe
+// The job's WebSockets under the Hibernation API: per-socket attachment, encoded frames, safe
 // sends and closes (a socket that vanished mid-send must not break the job).
-import { buildServerMessage, encodeServerMessage, type PayloadOf, type ServerMessageType } from '../jobs/frames';
-import type { JobStore } from './job-store';
+import type { ServerMessage } from '@bookstrack/generated/schemas';
+import { encodeServerMessage } from '../jobs/frames';
 
 /** Per-socket state that survives hibernation (serializeAttachment). */
 export interface SocketAttachment {
@@ -15,7 +15,6 @@ const READY_STATE_OPEN = 1;
 export class SocketHub {
   constructor(
     private readonly ctx: DurableObjectState,
-    private readonly jobs: JobStore,
     private readonly isValidating: boolean,
   ) {}
 
@@ -33,30 +32,18 @@ export class SocketHub {
     ws.serializeAttachment(attachment);
   }
 
-  /** Builds the next broadcast frame of the job (allocating its seq) and serialises it. */
-  frame<T extends ServerMessageType>(type: T, payload: PayloadOf<T>, now: number): string {
-    const job = this.jobs.get();
-    if (!job) throw new Error(`cannot build a ${type} frame without a job`);
-    const message = buildServerMessage(type, job, this.jobs.nextSeq(), now, payload);
-    return encodeServerMessage(message, this.isValidating);
-  }
-
-  /**
-   * A per-socket reply (ready_ack, reconnected). Per the spec it carries the job's last broadcast
-   * seq without advancing it: advancing would show every other socket a gap that is not one.
-   */
-  sendTo<T extends ServerMessageType>(ws: WebSocket, type: T, payload: PayloadOf<T>, now: number): void {
-    const job = this.jobs.get();
-    if (!job) throw new Error(`cannot build a ${type} frame without a job`);
-    const message = buildServerMessage(type, job, job.seq, now, payload);
+  /** One frame to one socket (a reply such as ready_ack or reconnected). */
+  send(ws: WebSocket, message: ServerMessage): void {
     this.sendText(ws, encodeServerMessage(message, this.isValidating));
   }
 
   /** One frame (one seq) to every open socket, or only to those that sent `ready`. */
-  broadcast<T extends ServerMessageType>(type: T, payload: PayloadOf<T>, now: number, isReadyOnly: boolean): string {
-    const text = this.frame(type, payload, now);
-    this.broadcastText(text, isReadyOnly);
-    return text;
+  broadcast(message: ServerMessage, isReadyOnly: boolean): void {
+    this.broadcastText(encodeServerMessage(message, this.isValidating), isReadyOnly);
+  }
+
+  encode(message: ServerMessage): string {
+    return encodeServerMessage(message, this.isValidating);
   }
 
   broadcastText(text: string, isReadyOnly: boolean): void {

@@ -1,5 +1,5 @@
-// Every table, SQL statement and timer kind of the ProgressSocket's SQLite storage, in one place.
-// One Durable Object holds one job, so the job table has a single row.
+// Every table and SQL statement of the ProgressSocket's SQLite storage, in one place (timer kinds
+// are rules, in jobs/timers.ts). One Durable Object holds one job, so the job table has one row.
 
 export const TABLE = {
   JOB: 'job',
@@ -18,19 +18,6 @@ export const ITEM_PART_MAX_BYTES = 1_000_000;
 
 /** items.item of an item stored in parts: never valid JSON, so never confused with a stored item. */
 export const SPLIT_ITEM_MARKER = '';
-
-/** Timer kinds: every reason the ProgressSocket ever needs to wake up. */
-export const TIMER_KIND = {
-  JOB_STEP: 'job_step',
-  TOKEN_CHECK: 'token_check',
-  TOKEN_EXPIRY: 'token_expiry',
-  GRACE_END: 'grace_end',
-  REVOCATION_END: 'revocation_end',
-  RESULTS_EXPIRY: 'results_expiry',
-  CLEANUP: 'cleanup',
-} as const;
-
-export type TimerKind = (typeof TIMER_KIND)[keyof typeof TIMER_KIND];
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS ${TABLE.JOB} (
@@ -88,18 +75,12 @@ CREATE TABLE IF NOT EXISTS ${TABLE.TIMERS} (
 
 export const SQL = {
   // job
-  insertJob: `INSERT INTO ${TABLE.JOB} (singleton, job_id, pipeline, status, total_count, item_count,
-    estimated_duration_ms, created_at, updated_at) VALUES (1, ?, ?, 'queued', ?, ?, ?, ?, ?)`,
+  // The job row is written whole: the pure machine returns the job after each transition.
+  upsertJob: `INSERT OR REPLACE INTO ${TABLE.JOB} (singleton, job_id, pipeline, status, total_count, item_count,
+    checkpoint, success_count, failure_count, seq, status_text, estimated_duration_ms, created_at, updated_at,
+    started_at, completed_at, results_expires_at, results_deleted, last_progress_at, final_frame)
+    VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   selectJob: `SELECT * FROM ${TABLE.JOB} WHERE singleton = 1`,
-  markStarted: `UPDATE ${TABLE.JOB} SET status = 'running', started_at = ?, updated_at = ? WHERE singleton = 1`,
-  advanceCheckpoint: `UPDATE ${TABLE.JOB} SET checkpoint = ?, success_count = success_count + ?,
-    failure_count = failure_count + ?, status_text = ?, updated_at = ? WHERE singleton = 1`,
-  markProgressSent: `UPDATE ${TABLE.JOB} SET last_progress_at = ? WHERE singleton = 1`,
-  markCompleted: `UPDATE ${TABLE.JOB} SET status = 'completed', completed_at = ?, results_expires_at = ?,
-    updated_at = ?, final_frame = ? WHERE singleton = 1`,
-  markEnded: `UPDATE ${TABLE.JOB} SET status = ?, status_text = ?, updated_at = ?, final_frame = ? WHERE singleton = 1`,
-  markResultsDeleted: `UPDATE ${TABLE.JOB} SET results_deleted = 1 WHERE singleton = 1`,
-  nextSeq: `UPDATE ${TABLE.JOB} SET seq = seq + 1 WHERE singleton = 1 RETURNING seq`,
   // items
   // An item too large for one row keeps SPLIT_ITEM_MARKER in items.item and its UTF-8 JSON in item_parts.
   insertItem: `INSERT OR REPLACE INTO ${TABLE.ITEMS} (idx, item, outcome) VALUES (?, ?, ?)`,

@@ -1,6 +1,7 @@
 // The persistent timer table and the single alarm armed for its earliest entry.
 import { decideAfterFailure, nextAlarmAt, type Timer } from '../jobs/timers';
-import { SQL, type TimerKind } from './storage-schema';
+import type { TimerKind } from '../jobs/timers';
+import { SQL } from './storage-schema';
 
 type Row = { id: number; kind: string; key: string; due_at: number; attempts: number; rev: number };
 

@@ -1,13 +1,12 @@
-// The job token's life inside the Durable Object: issue, verify, rotate (auto and HTTP), push
-// token_refreshed, and the timers for expiry, grace end and revocation end.
-import { CLOSE_CODES, CLOSE_REASONS, ERROR_CODE, MESSAGE_TYPE } from '@bookstrack/generated/constants';
+// The job token's life inside the Durable Object: issue, verify, rotate (auto and HTTP). The rules
+// (jobs/tokens.ts, jobs/token-rules.ts) decide and return effects; this shell hashes, stores, applies.
+import { CLOSE_REASONS, ERROR_CODE } from '@bookstrack/generated/constants';
 import { createSuccessorLock, hashToken, openSuccessor, sealSuccessor } from '../jobs/token-crypto';
 import type { TokenPolicy } from '../jobs/token-policy';
-import { classifyToken, decideHttpRefresh, planIssue, planRotation, shouldAutoRefresh, type TokenStanding } from '../jobs/tokens';
+import { graceEnd, onSocketConnected, onTokenIssued, onTokenRotated, tokenCheck, tokenExpiry } from '../jobs/token-rules';
+import { classifyToken, decideHttpRefresh, planIssue, planRotation, type TokenStanding } from '../jobs/tokens';
+import { applyTransition, deliverTransition, storeTransition, type EffectTargets } from './apply-effects';
 import { fail, ok, type JobResult } from './job-api';
-import type { SocketHub } from './socket-hub';
-import { TIMER_KIND } from './storage-schema';
-import type { TimerStore } from './timer-store';
 import type { StoredToken, TokenStore } from './token-store';
 
 export interface IssuedToken {
@@ -25,10 +24,8 @@ const MAX_SUCCESSOR_HOPS = 4;
 
 export class TokenLifecycle {
   constructor(
-    private readonly storage: DurableObjectStorage,
+    private readonly targets: EffectTargets,
     private readonly tokens: TokenStore,
-    private readonly timers: TimerStore,
-    private readonly hub: SocketHub,
     private readonly policy: TokenPolicy,
     private readonly newToken: () => string,
   ) {}
@@ -40,7 +37,7 @@ export class TokenLifecycle {
     const lock = await createSuccessorLock(token);
     const commit = () => {
       this.tokens.insertCurrent(record, lock);
-      this.timers.schedule(TIMER_KIND.TOKEN_EXPIRY, record.expiresAt);
+      storeTransition(this.targets, { effects: onTokenIssued(record) });
     };
     return { issued: { token, expiresAt: record.expiresAt }, commit };
   }
@@ -62,45 +59,40 @@ export class TokenLifecycle {
     const lock = await createSuccessorLock(token);
     const sealed = await sealSuccessor(expected.lockPublic, token);
     // Everything async is done: from here on nothing interleaves, so the check and the write are atomic.
-    const isRotated = this.storage.transactionSync(() => {
-      if (!this.tokens.demote(plan.previous, sealed)) return false;
+    const rotation = this.targets.storage.transactionSync(() => {
+      const job = this.targets.jobs.get();
+      if (!job || !this.tokens.demote(plan.previous, sealed)) return undefined;
       this.tokens.insertCurrent(plan.next, lock);
-      this.timers.schedule(TIMER_KIND.TOKEN_EXPIRY, plan.next.expiresAt);
-      this.timers.schedule(TIMER_KIND.GRACE_END, plan.previous.graceEndsAt ?? now, plan.previous.hash);
-      return true;
+      const transition = onTokenRotated(job, plan, token, now);
+      storeTransition(this.targets, transition);
+      return transition;
     });
-    if (!isRotated) return undefined;
-    const expiresAt = new Date(plan.next.expiresAt).toISOString();
-    this.hub.broadcast(MESSAGE_TYPE.TOKEN_REFRESHED, { token, expiresAt }, now, false);
+    if (!rotation) return undefined;
+    deliverTransition(this.targets, rotation);
     return { token, expiresAt: plan.next.expiresAt };
   }
 
   /** Starts the periodic check when a socket connects (no-op if one is pending). */
   armCheck(now: number): void {
-    this.timers.scheduleIfAbsent(TIMER_KIND.TOKEN_CHECK, now + this.policy.checkIntervalMs);
+    applyTransition(this.targets, { effects: onSocketConnected(now, this.policy) });
   }
 
   /** token_check timer: refresh inside the window while a socket listens; stop when none does. */
   async onCheck(now: number): Promise<void> {
-    const connected = this.hub.open().length;
-    if (connected === 0) return;
     const current = this.tokens.current();
-    if (current && shouldAutoRefresh(current, now, this.policy, connected)) await this.rotate(current, now);
-    this.timers.schedule(TIMER_KIND.TOKEN_CHECK, now + this.policy.checkIntervalMs);
+    const check = tokenCheck(current, this.targets.hub.open().length, now, this.policy);
+    if (check.shouldRotate && current) await this.rotate(current, now);
+    applyTransition(this.targets, { effects: check.effects });
   }
 
   /** token_expiry timer: sockets of a job whose token ran out unrefreshed are closed. */
   onExpiry(now: number): void {
-    const current = this.tokens.current();
-    if (!current || classifyToken(current, now) === 'expired') {
-      this.hub.closeAll(CLOSE_CODES.POLICY_VIOLATION, CLOSE_REASONS.TOKEN_EXPIRED);
-    }
+    applyTransition(this.targets, { effects: tokenExpiry(this.tokens.current(), now) });
   }
 
   /** grace_end timer: the old token is now revoked; remember that until revocation ends. */
   onGraceEnd(hash: string): void {
-    const record = this.tokens.byHash(hash);
-    if (record?.forgetAt !== undefined) this.timers.schedule(TIMER_KIND.REVOCATION_END, record.forgetAt, hash);
+    applyTransition(this.targets, { effects: graceEnd(this.tokens.byHash(hash)) });
   }
 
   onRevocationEnd(hash: string, now: number): void {

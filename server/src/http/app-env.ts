@@ -5,7 +5,7 @@ import type { Env } from '../env';
 export interface RequestVariables {
   /** Echoed in X-Request-Id and in every envelope's metadata.requestId. */
   requestId: string;
-  /** Date.now() when the request arrived, for metadata.processingTime. */
+  /** The clock's time when the request arrived, for metadata.processingTime. */
   startedAt: number;
   /** Set by `operation()`; undefined for 404/405 and preflight answers. */
   operationId?: OperationId;

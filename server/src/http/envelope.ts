@@ -2,14 +2,16 @@
 import type { ApiError, ResponseMetadata } from '@bookstrack/generated/schemas';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { clockFor } from '../clock';
 import type { AppEnv } from './app-env';
 
 export function metadataOf(c: Context<AppEnv>): ResponseMetadata {
-  const startedAt = c.get('startedAt') ?? Date.now();
+  const now = clockFor(c.env).now();
+  const startedAt = c.get('startedAt') ?? now;
   return {
-    timestamp: new Date().toISOString(),
+    timestamp: new Date(now).toISOString(),
     requestId: c.get('requestId') ?? 'unknown',
-    processingTime: Math.max(0, Math.round(Date.now() - startedAt)),
+    processingTime: Math.max(0, Math.round(now - startedAt)),
   };
 }
 

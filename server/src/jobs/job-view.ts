@@ -1,12 +1,12 @@
 // Read models of a stored job: the JobState snapshot and the `reconnected` payload (the CURRENT
 // state, never the initial one).
 import type { JobState, ReconnectedPayload } from '@bookstrack/generated/schemas';
-import type { JobRow } from '../durable/job-store';
+import type { JobSnapshot } from './job-snapshot';
 import { progressOf } from './job-state';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-export function toJobState(job: JobRow, tokenExpiresAt: number): JobState {
+export function toJobState(job: JobSnapshot, tokenExpiresAt: number): JobState {
   const processedCount = Math.min(job.checkpoint, job.totalCount);
   return {
     jobId: job.jobId,
@@ -28,7 +28,7 @@ export function toJobState(job: JobRow, tokenExpiresAt: number): JobState {
   };
 }
 
-export function toReconnectedPayload(job: JobRow): ReconnectedPayload {
+export function toReconnectedPayload(job: JobSnapshot): ReconnectedPayload {
   const processedCount = Math.min(job.checkpoint, job.totalCount);
   return {
     progress: progressOf(processedCount, job.totalCount, job.status),

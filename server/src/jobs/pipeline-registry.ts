@@ -1,7 +1,7 @@
 // Maps each PipelineType to its Pipeline. A pipeline module adds one line to PIPELINES; tests may
 // substitute a pipeline, but only where env.ENVIRONMENT is "test", so production never sees it.
 import type { PipelineType } from '@bookstrack/generated/schemas';
-import type { Env } from '../env';
+import type { WorkerVars } from '../vars';
 import type { Pipeline } from '../pipelines/pipeline';
 import { csvImportPipeline } from '../pipelines/csv';
 import { enrichmentPipeline } from '../pipelines/enrichment';
@@ -19,7 +19,7 @@ const PIPELINES: Partial<Record<PipelineType, EnginePipeline>> = {
 // null hides a registered pipeline, so a test can see the "not available" path whatever is registered.
 const testOverrides = new Map<PipelineType, EnginePipeline | null>();
 
-export function resolvePipeline(type: PipelineType, env: Pick<Env, 'ENVIRONMENT'>): EnginePipeline | undefined {
+export function resolvePipeline(type: PipelineType, env: Pick<WorkerVars, 'ENVIRONMENT'>): EnginePipeline | undefined {
   if (env.ENVIRONMENT === 'test' && testOverrides.has(type)) return testOverrides.get(type) ?? undefined;
   return PIPELINES[type];
 }

@@ -1,6 +1,18 @@
 // Pure scheduling rules for the persistent timer table behind a Durable Object's single alarm.
 // The object stores timers; these functions decide which are due, in what order, and when to wake.
-import type { TimerKind } from '../durable/storage-schema';
+
+/** Timer kinds: every reason a job's Durable Object ever needs to wake up. */
+export const TIMER_KIND = {
+  JOB_STEP: 'job_step',
+  TOKEN_CHECK: 'token_check',
+  TOKEN_EXPIRY: 'token_expiry',
+  GRACE_END: 'grace_end',
+  REVOCATION_END: 'revocation_end',
+  RESULTS_EXPIRY: 'results_expiry',
+  CLEANUP: 'cleanup',
+} as const;
+
+export type TimerKind = (typeof TIMER_KIND)[keyof typeof TIMER_KIND];
 
 export interface Timer {
   id: number;

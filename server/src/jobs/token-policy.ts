@@ -10,7 +10,7 @@ import {
   TOKEN_REFRESH_WINDOW_MS,
   TOKEN_REVOCATION_MS,
 } from '@bookstrack/generated/constants';
-import type { Env } from '../env';
+import type { WorkerVars } from '../vars';
 
 export interface TokenPolicy {
   lifetimeMs: number;
@@ -23,7 +23,7 @@ export interface TokenPolicy {
 }
 
 /** The env slice the policy reads: ENVIRONMENT plus the vars named by TOKEN_POLICY_VARS. */
-export type PolicyEnv = Pick<Env, 'ENVIRONMENT'> & Partial<Record<(typeof TOKEN_POLICY_VARS)[keyof typeof TOKEN_POLICY_VARS], string>>;
+export type PolicyEnv = Pick<WorkerVars, 'ENVIRONMENT'> & Partial<Record<(typeof TOKEN_POLICY_VARS)[keyof typeof TOKEN_POLICY_VARS], string>>;
 
 export const DEFAULT_TOKEN_POLICY: TokenPolicy = {
   lifetimeMs: TOKEN_LIFETIME_MS,

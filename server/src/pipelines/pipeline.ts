@@ -1,8 +1,23 @@
 // The contract between the jobs engine (ProgressSocket) and a pipeline: plan once, then run
 // checkpointed steps over stored items. Pipelines are pure of storage and sockets.
-import type { ApiError, PipelineType } from '@bookstrack/generated/schemas';
-import type { Env } from '../env';
-import type { JobInput, PipelineResults } from '../durable/job-api';
+import type {
+  ApiError,
+  BookQuery,
+  CsvResults,
+  EnrichmentResults,
+  PipelineType,
+  ScanImage,
+  ScanResults,
+} from '@bookstrack/generated/schemas';
+import type { WorkerVars } from '../vars';
+
+/** What a start route hands the job's Durable Object: the validated request, tagged by pipeline. */
+export type JobInput =
+  | { pipeline: 'csv_import'; csv: string }
+  | { pipeline: 'batch_enrichment'; books: BookQuery[] }
+  | { pipeline: 'ai_scan'; images: ScanImage[] };
+
+export type PipelineResults = CsvResults | EnrichmentResults | ScanResults;
 
 /** One unit of work, stored by the engine as JSON (split over several rows when over 1 MB). */
 export type WorkItem = Record<string, unknown>;
@@ -21,7 +36,7 @@ export interface PlannedJob {
 }
 
 export interface StepContext {
-  env: Env;
+  env: WorkerVars;
   now: () => number;
   /** Aborted when the job is canceled mid-step. */
   signal: AbortSignal;
@@ -36,7 +51,7 @@ export interface Pipeline {
   readonly type: PipelineType;
   /** Items processed per alarm-driven step. */
   readonly stepSize: number;
-  plan(input: JobInput, env: Env): Promise<PlannedJob> | PlannedJob;
+  plan(input: JobInput, env: WorkerVars): Promise<PlannedJob> | PlannedJob;
   /** Processes a slice of items; returns one outcome per item, in order. */
   runStep(items: WorkItem[], ctx: StepContext): Promise<ItemOutcome[]>;
   /** Human text for job_progress.status / currentItem. */

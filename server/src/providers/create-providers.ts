@@ -1,6 +1,6 @@
 // Chooses the book providers for one job from the Worker's vars: the bundled catalogue unless
 // PROVIDER_MODE is "live", then Open Library first (richest work data), Google Books second.
-import type { Env } from '../env';
+import type { WorkerVars } from '../vars';
 import type { BookProvider } from './book-provider';
 import { createCatalogueProvider } from './catalogue/catalogue-provider';
 import { createConcurrencyLimiter, type ConcurrencyLimiter } from './concurrency-limiter';
@@ -11,7 +11,7 @@ import { createOpenLibraryProvider } from './open-library/open-library-provider'
 /** In-flight provider requests per job (Workers allow six simultaneous outbound connections). */
 export const PROVIDER_CONCURRENCY = 4;
 
-export type ProviderEnv = Pick<Env, 'PROVIDER_MODE' | 'GOOGLE_BOOKS_API_KEY'>;
+export type ProviderEnv = Pick<WorkerVars, 'PROVIDER_MODE' | 'GOOGLE_BOOKS_API_KEY'>;
 
 export interface ProviderOptions {
   fetch?: FetchLike;
@@ -19,7 +19,7 @@ export interface ProviderOptions {
   policy?: Partial<HttpPolicy>;
 }
 
-export function isLiveMode(env: Pick<Env, 'PROVIDER_MODE'>): boolean {
+export function isLiveMode(env: Pick<WorkerVars, 'PROVIDER_MODE'>): boolean {
   return env.PROVIDER_MODE === 'live';
 }
 

@@ -1,6 +1,6 @@
 // Chooses the vision provider from the Worker's vars: the offline barcode reader unless
 // PROVIDER_MODE is "live" and a GEMINI_API_KEY secret is set.
-import type { Env } from '../env';
+import type { WorkerVars } from '../vars';
 import { isLiveMode } from '../providers/create-providers';
 import { createHttpClient, type FetchLike, type HttpPolicy } from '../providers/http-client';
 import { createBarcodeVision } from './barcode-vision';
@@ -16,7 +16,7 @@ export interface VisionOptions {
 }
 
 export function createVisionProvider(
-  env: Pick<Env, 'PROVIDER_MODE' | 'GEMINI_API_KEY'>, barcodeWasm: WebAssembly.Module, options: VisionOptions = {},
+  env: Pick<WorkerVars, 'PROVIDER_MODE' | 'GEMINI_API_KEY'>, barcodeWasm: WebAssembly.Module, options: VisionOptions = {},
 ): VisionProvider {
   if (!isLiveMode(env) || !env.GEMINI_API_KEY) return createBarcodeVision(barcodeWasm);
   const http = createHttpClient({

@@ -1,7 +1,7 @@
 // The timer table behind the single alarm: collisions, retries, restarts, expiry and wake-up counts.
 import type { EnrichmentResults } from '@bookstrack/generated/schemas';
 import { abortAllDurableObjects, runInDurableObject } from 'cloudflare:test';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Timer } from '../../src/jobs/timers';
 import {
   MIN,
@@ -19,12 +19,13 @@ import {
   stubFor,
   titles,
   useClock,
+  restoreClock,
 } from './helpers';
 
 beforeEach(() => useClock());
 afterEach(() => {
   removeTestPipeline();
-  vi.useRealTimers();
+  restoreClock();
 });
 
 interface TimerRow {

@@ -1,5 +1,5 @@
 import { CLOSE_CODES, CLOSE_REASONS } from '@bookstrack/generated/constants';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { overridePipelineForTests } from '../../src/jobs/pipeline-registry';
 import {
   connect,
@@ -13,12 +13,13 @@ import {
   timerKinds,
   titles,
   useClock,
+  restoreClock,
 } from './helpers';
 
 beforeEach(() => useClock());
 afterEach(() => {
   removeTestPipeline();
-  vi.useRealTimers();
+  restoreClock();
 });
 
 const canceledClose = { code: CLOSE_CODES.GOING_AWAY, reason: CLOSE_REASONS.JOB_CANCELED };

@@ -1,6 +1,6 @@
 import { CLOSE_CODES, CLOSE_REASONS, LIMITS, SUBPROTOCOL } from '@bookstrack/generated/constants';
 import { runInDurableObject } from 'cloudflare:test';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   connect,
   connectReady,
@@ -12,6 +12,8 @@ import {
   stubFor,
   titles,
   useClock,
+  restoreClock,
+  clockNow,
 } from './helpers';
 
 beforeEach(() => {
@@ -20,7 +22,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   removeTestPipeline();
-  vi.useRealTimers();
+  restoreClock();
 });
 
 const policyClose = (reason: string) => ({ code: CLOSE_CODES.POLICY_VIOLATION, reason });
@@ -119,8 +121,8 @@ describe('client frames', () => {
     const jobId = newJobId();
     const job = await startJob(jobId, titles(1));
     await runInDurableObject(stubFor(jobId), (instance) => {
-      const hub = (instance as unknown as { hub: { sendTo: () => void } }).hub;
-      hub.sendTo = () => {
+      const hub = (instance as unknown as { hub: { send: () => void } }).hub;
+      hub.send = () => {
         throw new Error('send exploded');
       };
     });
@@ -148,7 +150,7 @@ describe('joining a started job', () => {
       status: 'running',
       statusText: 'Processed 2 of 4',
       lastSeq: ack?.seq,
-      lastUpdate: Date.now(),
+      lastUpdate: clockNow(),
     });
     // Both are per-socket replies: they carry the job's last broadcast seq and do not advance it.
     expect(reconnected?.seq).toBe(ack?.seq);

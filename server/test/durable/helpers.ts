@@ -1,9 +1,9 @@
-// Test harness for the ProgressSocket: a fake clock (Date only), a tiny test pipeline, sockets that
+// Test harness for the ProgressSocket: a manual clock (src/clock.ts), a tiny test pipeline, sockets that
 // parse every frame with the generated validator, and alarms driven to their due time.
 import { SUBPROTOCOL } from '@bookstrack/generated/constants';
 import { ServerMessageSchema, type ServerMessage } from '@bookstrack/generated/schemas';
 import { env, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
-import { vi } from 'vitest';
+import { ManualClock, useClockForTests } from '../../src/clock';
 import type { ProgressSocket } from '../../src/durable/progress-socket';
 import type { JobResult, StartedJob } from '../../src/durable/job-api';
 import type { Env } from '../../src/env';
@@ -14,13 +14,29 @@ export const MIN = 60_000;
 /** Far ahead of the real clock, so no alarm ever fires by itself while a test drives them. */
 export const T0 = Date.UTC(2035, 0, 1, 10);
 
-export function useClock(at = T0): void {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(at);
+let testClock: ManualClock | undefined;
+
+/** Gives every Durable Object of this isolate (ENVIRONMENT "test") a manual clock at `at`. */
+export function useClock(at = T0): ManualClock {
+  testClock = new ManualClock(at);
+  useClockForTests(testClock);
+  return testClock;
 }
 
 export function setClock(at: number): void {
-  vi.setSystemTime(at);
+  if (!testClock) throw new Error('setClock before useClock');
+  testClock.set(at);
+}
+
+/** The manual clock's time. */
+export function clockNow(): number {
+  if (!testClock) throw new Error('clockNow before useClock');
+  return testClock.now();
+}
+
+export function restoreClock(): void {
+  testClock = undefined;
+  useClockForTests(undefined);
 }
 
 export function newJobId(): string {
@@ -99,7 +115,7 @@ export async function armedAlarm(jobId: string): Promise<number | null> {
 export async function fireNextAlarm(jobId: string): Promise<number | null> {
   const at = await armedAlarm(jobId);
   if (at === null) return null;
-  if (at > Date.now()) setClock(at);
+  if (at > clockNow()) setClock(at);
   await runDurableObjectAlarm(stubFor(jobId));
   return at;
 }
@@ -111,7 +127,7 @@ export async function fireAlarmsUntil(jobId: string, until: number): Promise<num
     await fireNextAlarm(jobId);
     fired += 1;
   }
-  if (Date.now() < until) setClock(until);
+  if (clockNow() < until) setClock(until);
   return fired;
 }
 

@@ -1,6 +1,6 @@
 import { CLOSE_CODES, CLOSE_REASONS, CONTRACT_VERSION, LIMITS } from '@bookstrack/generated/constants';
 import { EnrichmentResultsSchema, JobStateSchema, type EnrichmentResults } from '@bookstrack/generated/schemas';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   T0,
   connect,
@@ -15,12 +15,14 @@ import {
   timerKinds,
   titles,
   useClock,
+  restoreClock,
+  setClock,
 } from './helpers';
 
 beforeEach(() => useClock());
 afterEach(() => {
   removeTestPipeline();
-  vi.useRealTimers();
+  restoreClock();
 });
 
 describe('a job run over WebSocket', () => {
@@ -105,7 +107,7 @@ describe('a job run over WebSocket', () => {
     const socket = await connectReady(jobId, job.token);
     // 40 steps 10 ms apart: 400 ms of work may carry at most 4 progress frames plus the final one.
     for (let i = 0; i < 40; i += 1) {
-      vi.setSystemTime(T0 + i * 10);
+      setClock(T0 + i * 10);
       await fireNextAlarm(jobId);
     }
     await socket.waitClosed();

@@ -1,19 +1,20 @@
 // Work items larger than one SQLite row: stored in parts, joined on read, through the store and
 // through a real job (startJob, then an alarm-driven step).
 import { runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JobStore } from '../../src/durable/job-store';
 import { ITEM_PART_MAX_BYTES } from '../../src/durable/storage-schema';
+import { createJob } from '../../src/jobs/job-machine';
 import { overridePipelineForTests, type EnginePipeline } from '../../src/jobs/pipeline-registry';
 import type { WorkItem } from '../../src/pipelines/pipeline';
-import { T0, newJobId, plain, stubFor, useClock } from './helpers';
+import { T0, newJobId, plain, stubFor, useClock, restoreClock } from './helpers';
 import type { JobState } from '@bookstrack/generated/schemas';
 import type { StartedJob } from '../../src/durable/job-api';
 
 beforeEach(() => useClock());
 afterEach(() => {
   overridePipelineForTests('batch_enrichment', undefined);
-  vi.useRealTimers();
+  restoreClock();
 });
 
 /** About 2.6 MB of UTF-8 with multi-byte characters, so part boundaries fall inside characters. */
@@ -31,8 +32,10 @@ function partRows(sql: SqlStorage): PartRow[] {
   return sql.exec<PartRow>('SELECT idx, part, length(bytes) AS size FROM item_parts ORDER BY idx, part').toArray();
 }
 
-function newJob(items: WorkItem[]) {
-  return { jobId: 'job-store-test', pipeline: 'batch_enrichment' as const, totalCount: items.length, items, now: T0 };
+function insertJob(store: JobStore, items: WorkItem[]): void {
+  const { job } = createJob({ jobId: 'job-store-test', pipeline: 'batch_enrichment', totalCount: items.length, itemCount: items.length }, T0);
+  store.save(job);
+  store.insertItems(items);
 }
 
 describe('JobStore items', () => {
@@ -40,7 +43,7 @@ describe('JobStore items', () => {
     const big = { title: 'Big', text: bigText('one') };
     await runInDurableObject(stubFor(newJobId()), (_, state) => {
       const store = new JobStore(state.storage.sql);
-      state.storage.transactionSync(() => store.insert(newJob([{ title: 'Small' }, big, { title: 'Last' }])));
+      state.storage.transactionSync(() => insertJob(store, [{ title: 'Small' }, big, { title: 'Last' }]));
       const parts = partRows(state.storage.sql);
       expect(parts.map((p) => [p.idx, p.part])).toEqual([[1, 0], [1, 1], [1, 2]]);
       expect(parts.every((p) => p.size <= ITEM_PART_MAX_BYTES)).toBe(true);
@@ -53,7 +56,7 @@ describe('JobStore items', () => {
   it('replaces an item and its parts when the same index is written again', async () => {
     await runInDurableObject(stubFor(newJobId()), (_, state) => {
       const store = new JobStore(state.storage.sql);
-      state.storage.transactionSync(() => store.insert(newJob([{ text: bigText('first') }])));
+      state.storage.transactionSync(() => insertJob(store, [{ text: bigText('first') }]));
       store.putItem(0, { text: bigText('second') });
       expect(store.slice(0, 1)[0]?.item).toEqual({ text: bigText('second') });
       expect(partRows(state.storage.sql)).toHaveLength(3);
@@ -67,7 +70,7 @@ describe('JobStore items', () => {
     await runInDurableObject(stubFor(newJobId()), (_, state) => {
       const store = new JobStore(state.storage.sql);
       expect(() => state.storage.transactionSync(() => {
-        store.insert(newJob([{ text: bigText('lost') }]));
+        insertJob(store, [{ text: bigText('lost') }]);
         throw new Error('token commit failed');
       })).toThrow('token commit failed');
       expect(store.get()).toBeUndefined();
@@ -79,10 +82,11 @@ describe('JobStore items', () => {
   it('drops the parts with the results', async () => {
     await runInDurableObject(stubFor(newJobId()), (_, state) => {
       const store = new JobStore(state.storage.sql);
-      state.storage.transactionSync(() => store.insert(newJob([{ text: bigText('gone') }])));
+      state.storage.transactionSync(() => insertJob(store, [{ text: bigText('gone') }]));
       store.deleteResults();
       expect(partRows(state.storage.sql)).toEqual([]);
-      expect(store.get()?.isResultsDeleted).toBe(true);
+      expect(store.slice(0, 1)).toEqual([]);
+      expect(store.get()?.jobId).toBe('job-store-test');
     });
   });
 });

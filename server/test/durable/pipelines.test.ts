@@ -2,15 +2,15 @@
 // extra job_complete fields a pipeline's summarize adds (ai_scan).
 import { CLOSE_CODES, CLOSE_REASONS } from '@bookstrack/generated/constants';
 import { CsvResultsSchema, type CsvResults } from '@bookstrack/generated/schemas';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StartedJob } from '../../src/durable/job-api';
 import { overridePipelineForTests } from '../../src/jobs/pipeline-registry';
-import { T0, connectReady, fireNextAlarm, newJobId, plain, stubFor, useClock } from './helpers';
+import { T0, connectReady, fireNextAlarm, newJobId, plain, stubFor, useClock, restoreClock } from './helpers';
 
 beforeEach(() => useClock());
 afterEach(() => {
   overridePipelineForTests('ai_scan', undefined);
-  vi.useRealTimers();
+  restoreClock();
 });
 
 describe('the registered csv_import pipeline', () => {

@@ -2,7 +2,7 @@
 import { CLOSE_CODES, CLOSE_REASONS } from '@bookstrack/generated/constants';
 import { JobStateSchema } from '@bookstrack/generated/schemas';
 import { runInDurableObject } from 'cloudflare:test';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   MIN,
   T0,
@@ -19,6 +19,7 @@ import {
   titles,
   useClock,
   type TestSocket,
+  restoreClock,
 } from './helpers';
 
 // A job that keeps running for hours: one item per step, steps 30 minutes apart, 10 items (4.5 h).
@@ -28,7 +29,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   removeTestPipeline();
-  vi.useRealTimers();
+  restoreClock();
 });
 
 const closeWith = (reason: string) => ({ code: CLOSE_CODES.POLICY_VIOLATION, reason });

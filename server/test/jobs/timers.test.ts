@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TIMER_KIND } from '../../src/durable/storage-schema';
+import { TIMER_KIND } from '../../src/jobs/timers';
 import {
   TIMER_MAX_ATTEMPTS,
   TIMER_RETRY_BASE_MS,

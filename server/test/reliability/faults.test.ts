@@ -4,22 +4,19 @@
 // exactly one result row per item.
 import { EnrichmentResultsSchema } from '@bookstrack/generated/schemas';
 import { abortAllDurableObjects, runInDurableObject } from 'cloudflare:test';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it} from 'vitest';
 import type { PipelineResults } from '../../src/durable/job-api';
 import type { Timer } from '../../src/jobs/timers';
 import { overridePipelineForTests } from '../../src/jobs/pipeline-registry';
 import { createEnrichmentPipeline } from '../../src/pipelines/enrichment';
 import { createBookProviders } from '../../src/providers/create-providers';
 import type { FetchLike } from '../../src/providers/http-client';
-import {
-  armedAlarm, connect, connectReady, fireNextAlarm, installTestPipeline, newJobId, plain,
-  removeTestPipeline, startJob, stubFor, timerKinds, titles, useClock, type TestSocket,
-} from '../durable/helpers';
+import { armedAlarm, connect, connectReady, fireNextAlarm, installTestPipeline, newJobId, plain, removeTestPipeline, startJob, stubFor, timerKinds, titles, useClock, type TestSocket, restoreClock } from '../durable/helpers';
 
 beforeEach(() => useClock());
 afterEach(() => {
   removeTestPipeline();
-  vi.useRealTimers();
+  restoreClock();
 });
 
 /** Result rows: how many, and how many distinct item indexes (equal when nothing was duplicated). */

@@ -2,8 +2,7 @@
 // preset failures), steps validate rows into ParsedBooks, and the results list books and row errors.
 import { ERROR_CODE } from '@bookstrack/generated/constants';
 import type { ApiError, CsvResults, CsvRowError, ErrorCode, ParsedBook } from '@bookstrack/generated/schemas';
-import type { JobInput } from '../../durable/job-api';
-import type { ItemOutcome, Pipeline, PlannedJob, StoredOutcome, WorkItem } from '../pipeline';
+import type { ItemOutcome, JobInput, Pipeline, PlannedJob, StoredOutcome, WorkItem } from '../pipeline';
 import { detectFormat, pickFields, type CsvSource, type RowFields } from './formats';
 import { MAX_RAW_CHARS } from './limits';
 import { mapRow } from './map-row';

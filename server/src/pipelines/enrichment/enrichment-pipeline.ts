@@ -3,12 +3,11 @@
 // Partial failures are per-book outcomes; the job itself only fails on a bug in the engine.
 import { ERROR_CODE } from '@bookstrack/generated/constants';
 import type { BookQuery, EnrichedBook, EnrichmentResults } from '@bookstrack/generated/schemas';
-import type { JobInput } from '../../durable/job-api';
-import type { Env } from '../../env';
+import type { WorkerVars } from '../../vars';
 import type { BookProvider } from '../../providers/book-provider';
 import { createConcurrencyLimiter } from '../../providers/concurrency-limiter';
 import { createBookProviders, isLiveMode, PROVIDER_CONCURRENCY, type ProviderOptions } from '../../providers/create-providers';
-import type { ItemOutcome, Pipeline, PlannedJob, StoredOutcome, StepContext, WorkItem } from '../pipeline';
+import type { ItemOutcome, JobInput, Pipeline, PlannedJob, StepContext, StoredOutcome, WorkItem } from '../pipeline';
 import { enrichBook, toItemOutcome } from './enrich-book';
 
 /**
@@ -24,13 +23,13 @@ export interface EnrichmentItem extends WorkItem {
   book: BookQuery;
 }
 
-export type BookProviderFactory = (env: Env, options: ProviderOptions) => BookProvider[];
+export type BookProviderFactory = (env: WorkerVars, options: ProviderOptions) => BookProvider[];
 
 function asItem(item: WorkItem): EnrichmentItem {
   return item as EnrichmentItem;
 }
 
-function planEnrichment(input: JobInput, env: Env): PlannedJob {
+function planEnrichment(input: JobInput, env: WorkerVars): PlannedJob {
   if (input.pipeline !== 'batch_enrichment') {
     throw Object.assign(new Error(`batch_enrichment cannot plan a ${input.pipeline} job`), { code: ERROR_CODE.INVALID_REQUEST });
   }

@@ -5,10 +5,9 @@
 import { Buffer } from 'node:buffer';
 import { ERROR_CODE, LIMITS } from '@bookstrack/generated/constants';
 import type { ErrorCode, ScanImage } from '@bookstrack/generated/schemas';
-import type { JobInput } from '../../durable/job-api';
 import { sniffImageMimeType } from '../../vision/image-format';
 import type { ImageMimeType } from '../../vision/vision-provider';
-import type { PlannedJob, WorkItem } from '../pipeline';
+import type { JobInput, PlannedJob, WorkItem } from '../pipeline';
 
 export interface PhotoItem extends WorkItem {
   photoIndex: number;

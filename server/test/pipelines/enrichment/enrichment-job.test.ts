@@ -8,12 +8,12 @@ import { overridePipelineForTests } from '../../../src/jobs/pipeline-registry';
 import { createEnrichmentPipeline, ENRICHMENT_STEP_SIZE } from '../../../src/pipelines/enrichment';
 import type { BookProvider } from '../../../src/providers/book-provider';
 import { CATALOGUE } from '../../../src/providers/catalogue/catalogue';
-import { connectReady, fireNextAlarm, newJobId, plain, stubFor, timerKinds, useClock } from '../../durable/helpers';
+import { connectReady, fireNextAlarm, newJobId, plain, stubFor, timerKinds, useClock, restoreClock } from '../../durable/helpers';
 
 beforeEach(() => useClock());
 afterEach(() => {
   overridePipelineForTests('batch_enrichment', undefined);
-  vi.useRealTimers();
+  restoreClock();
 });
 
 async function start(jobId: string, books: BookQuery[]): Promise<StartedJob> {

@@ -3,13 +3,13 @@
 import { Buffer } from 'node:buffer';
 import { ScanResultsSchema, type JobState, type ScanResults } from '@bookstrack/generated/schemas';
 import { abortAllDurableObjects } from 'cloudflare:test';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StartedJob } from '../../../src/durable/job-api';
-import { connectReady, fireNextAlarm, newJobId, plain, setClock, stubFor, useClock } from '../../durable/helpers';
+import { connectReady, fireNextAlarm, newJobId, plain, setClock, stubFor, useClock, restoreClock, clockNow } from '../../durable/helpers';
 import { makeShelfPhoto } from '../../vision/shelf-photo';
 
 beforeEach(() => useClock());
-afterEach(() => vi.useRealTimers());
+afterEach(() => restoreClock());
 
 const SHELVES = [
   ['9780141439518', '9780441172719'],
@@ -48,7 +48,7 @@ describe('ai_scan in the ProgressSocket', () => {
     const socket = await connectReady(jobId, job.token);
     for (let photo = 0; photo < 5; photo++) {
       // A second between photos, so the engine's 10-per-second progress coalescing sends each.
-      setClock(Date.now() + 1_000);
+      setClock(clockNow() + 1_000);
       await fireNextAlarm(jobId);
     }
     const complete = await socket.waitFor('job_complete');
@@ -91,11 +91,11 @@ describe('ai_scan in the ProgressSocket', () => {
     const started = plain<StartedJob>(await stubFor(jobId).startJob({ jobId, input: { pipeline: 'ai_scan', images } }));
     if (!started.ok) throw new Error(`startJob failed: ${started.code} ${started.message}`);
     const socket = await connectReady(jobId, started.value.token);
-    setClock(Date.now() + 1_000);
+    setClock(clockNow() + 1_000);
     await fireNextAlarm(jobId);
     const afterFirst = plain<JobState>(await stubFor(jobId).getState(started.value.token));
     expect(afterFirst).toMatchObject({ ok: true, value: { status: 'running', processedCount: 1, totalCount: 2 } });
-    setClock(Date.now() + 1_000);
+    setClock(clockNow() + 1_000);
     await fireNextAlarm(jobId);
     await socket.waitFor('job_complete');
     expect(socket.frames.filter((f) => f.type === 'job_progress').map((f) => f.payload.currentItem)).toEqual(['Photo 1', 'Photo 2']);

@@ -1,0 +1,28 @@
+// What the pure job rules ask the Durable Object to do: the effects of a transition. The shell
+// applies them in order: storage first (one transaction), then frames, closes and the alarm.
+import type { ServerMessage } from '@bookstrack/generated/schemas';
+import type { StoredOutcome } from '../pipelines/pipeline';
+import type { JobSnapshot } from './job-snapshot';
+import type { TimerKind } from './timers';
+
+export type JobEffect =
+  /** One broadcast frame to every open socket, or only to those that sent `ready`. */
+  | { kind: 'broadcast'; message: ServerMessage; isReadyOnly: boolean }
+  | { kind: 'close_all'; code: number; reason: string }
+  /** Creates or moves the timer (kind, key); with `isIfAbsent`, only creates it when none is pending. */
+  | { kind: 'arm'; timer: TimerKind; at: number; key?: string; isIfAbsent?: boolean }
+  | { kind: 'disarm'; timer: TimerKind }
+  | { kind: 'write_outcomes'; outcomes: readonly StoredOutcome[] }
+  | { kind: 'delete_results' }
+  | { kind: 'wipe' }
+  /** Aborts the pipeline step in flight (a cancel). */
+  | { kind: 'abort_step' }
+  | { kind: 'log'; level: 'info' | 'error'; message: string };
+
+export interface Transition {
+  /** The job after the transition; undefined when it did not change. */
+  job?: JobSnapshot;
+  effects: JobEffect[];
+}
+
+export const NO_CHANGE: Transition = { effects: [] };

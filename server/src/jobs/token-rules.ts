@@ -1,0 +1,68 @@
+// The token lifecycle as effects: what a connect, a token check, an expiry and a grace end make the
+// Durable Object do. The decisions come from tokens.ts; hashing and storage stay in the shell.
+import { CLOSE_CODES, CLOSE_REASONS } from '@bookstrack/generated/constants';
+import type { ServerMessage } from '@bookstrack/generated/schemas';
+import type { JobEffect, Transition } from './job-effects';
+import type { JobSnapshot } from './job-snapshot';
+import { tokenRefreshedMessage } from './frames';
+import { TIMER_KIND } from './timers';
+import type { TokenPolicy } from './token-policy';
+import { classifyToken, shouldAutoRefresh, type RotationPlan, type TokenRecord } from './tokens';
+
+/** A socket connected: the periodic check runs (a pending one is kept). */
+export function onSocketConnected(now: number, policy: TokenPolicy): JobEffect[] {
+  return [{ kind: 'arm', timer: TIMER_KIND.TOKEN_CHECK, at: now + policy.checkIntervalMs, isIfAbsent: true }];
+}
+
+export interface TokenCheck {
+  shouldRotate: boolean;
+  effects: JobEffect[];
+}
+
+/** token_check timer: refresh inside the window while a socket listens; stop checking when none does. */
+export function tokenCheck(current: TokenRecord | undefined, connectedSockets: number, now: number, policy: TokenPolicy): TokenCheck {
+  if (connectedSockets === 0) return { shouldRotate: false, effects: [] };
+  return {
+    shouldRotate: current !== undefined && shouldAutoRefresh(current, now, policy, connectedSockets),
+    effects: [{ kind: 'arm', timer: TIMER_KIND.TOKEN_CHECK, at: now + policy.checkIntervalMs }],
+  };
+}
+
+/** The first token of a job: its expiry timer. */
+export function onTokenIssued(record: TokenRecord): JobEffect[] {
+  return [{ kind: 'arm', timer: TIMER_KIND.TOKEN_EXPIRY, at: record.expiresAt }];
+}
+
+/** A rotation: expiry of the new token, grace end of the old one, and token_refreshed to every socket. */
+export function onTokenRotated(job: JobSnapshot, plan: RotationPlan, token: string, now: number): Transition & { message: ServerMessage } {
+  const seq = job.seq + 1;
+  const message = tokenRefreshedMessage(job, seq, now, token, plan.next.expiresAt);
+  return {
+    job: { ...job, seq },
+    message,
+    effects: [
+      { kind: 'arm', timer: TIMER_KIND.TOKEN_EXPIRY, at: plan.next.expiresAt },
+      { kind: 'arm', timer: TIMER_KIND.GRACE_END, at: plan.previous.graceEndsAt ?? now, key: plan.previous.hash },
+      { kind: 'log', level: 'info', message: `token refreshed, new expiry ${new Date(plan.next.expiresAt).toISOString()}` },
+      { kind: 'broadcast', message, isReadyOnly: false },
+    ],
+  };
+}
+
+/** token_expiry timer: sockets of a job whose token ran out unrefreshed are closed. */
+export function tokenExpiry(current: TokenRecord | undefined, now: number): JobEffect[] {
+  if (current && classifyToken(current, now) !== 'expired') return [];
+  return [
+    { kind: 'log', level: 'info', message: 'token expired' },
+    { kind: 'close_all', code: CLOSE_CODES.POLICY_VIOLATION, reason: CLOSE_REASONS.TOKEN_EXPIRED },
+  ];
+}
+
+/** grace_end timer: the old token is now revoked; remember that until revocation ends. */
+export function graceEnd(record: TokenRecord | undefined): JobEffect[] {
+  if (record?.forgetAt === undefined) return [];
+  return [
+    { kind: 'log', level: 'info', message: 'previous token revoked' },
+    { kind: 'arm', timer: TIMER_KIND.REVOCATION_END, at: record.forgetAt, key: record.hash },
+  ];
+}
