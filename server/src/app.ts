@@ -4,13 +4,11 @@ import type { AppEnv } from './http/app-env';
 import { apiCors } from './http/cors';
 import { notFound, onError } from './http/error-handler';
 import { requestId } from './http/request-id';
-import { csvRoutes } from './routes/csv';
 import { docsRoutes } from './routes/docs';
-import { enrichmentRoutes } from './routes/enrichment';
+import { jobTypeRoutes } from './routes/job-routes';
 import { jobRoutes } from './routes/jobs';
 import { metaRoutes } from './routes/meta';
 import { progressSocketRoutes } from './routes/progress-socket';
-import { scanRoutes } from './routes/scan';
 import { tokenRoutes } from './routes/token';
 
 export function createApp(): Hono<AppEnv> {
@@ -18,9 +16,7 @@ export function createApp(): Hono<AppEnv> {
   app.use('*', requestId);
   app.use('*', apiCors);
   app.route('/', progressSocketRoutes);
-  app.route('/', csvRoutes);
-  app.route('/', enrichmentRoutes);
-  app.route('/', scanRoutes);
+  app.route('/', jobTypeRoutes);
   app.route('/', jobRoutes);
   app.route('/', tokenRoutes);
   app.route('/', metaRoutes);

@@ -1,8 +1,9 @@
 // Request validation with the generated zod schemas: 400 INVALID_REQUEST with details.issues,
 // or the contract's specific codes for an empty or oversized batch.
-import { ERROR_CODE, LIMITS } from '@bookstrack/generated/constants';
+import { ERROR_CODE } from '@bookstrack/generated/constants';
 import { ValidationIssueSchema, type ValidationIssue } from '@bookstrack/generated/schemas';
 import type { z } from 'zod';
+import type { BatchLimit } from '../pipelines/job-type';
 import { HttpError } from './http-error';
 
 // ValidationIssue.path and .message caps, as the spec states them.
@@ -20,12 +21,8 @@ export function invalidRequest(message: string, issues: ValidationIssue[]): Http
   return new HttpError(ERROR_CODE.INVALID_REQUEST, message, { issues });
 }
 
-/** The batch array of an operation (`books`, `images`) and its documented maximum. */
-export interface BatchRule {
-  field: string;
-  max: number;
-  noun: string;
-}
+/** The batch array of an operation (`books`, `images`) and its documented maximum (a job type's). */
+export type BatchRule = BatchLimit;
 
 function batchError(error: z.ZodError, rule: BatchRule | undefined, value: unknown): HttpError | undefined {
   if (rule === undefined) return undefined;
@@ -45,8 +42,6 @@ export function validateRequest<T>(schema: z.ZodType<T>, value: unknown, rule?: 
   throw batchError(result.error, rule, value) ?? invalidRequest('Request body failed validation', toValidationIssues(result.error));
 }
 
-export const BOOK_BATCH: BatchRule = { field: 'books', max: LIMITS.BATCH_MAX_BOOKS, noun: 'book' };
-export const IMAGE_BATCH: BatchRule = { field: 'images', max: LIMITS.SCAN_MAX_IMAGES, noun: 'image' };
 
 /** Parses JSON text, turning a syntax error into 400 INVALID_REQUEST. */
 export function parseJson(text: string): unknown {

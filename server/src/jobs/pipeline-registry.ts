@@ -1,27 +1,25 @@
-// Maps each PipelineType to its Pipeline. A pipeline module adds one line to PIPELINES; tests may
-// substitute a pipeline, but only where env.ENVIRONMENT is "test", so production never sees it.
+// The one table of job types. A new job type is one folder under pipelines/ exporting a JobType
+// descriptor, plus one entry here; routes/job-routes.ts mounts its routes and the ProgressSocket
+// runs its pipeline. Tests may substitute a pipeline, but only where ENVIRONMENT is "test".
 import type { PipelineType } from '@bookstrack/generated/schemas';
-import type { WorkerVars } from '../vars';
+import { csvImportJob } from '../pipelines/csv';
+import { enrichmentJob } from '../pipelines/enrichment';
+import type { JobType } from '../pipelines/job-type';
 import type { Pipeline } from '../pipelines/pipeline';
-import { csvImportPipeline } from '../pipelines/csv';
-import { enrichmentPipeline } from '../pipelines/enrichment';
-import { scanPipeline } from '../pipelines/scan';
+import { scanJob } from '../pipelines/scan';
+import type { WorkerVars } from '../vars';
 
-/** A pipeline may ask the engine to space its steps (e.g. a provider's rate limit). */
-export type EnginePipeline = Pipeline & { readonly minStepIntervalMs?: number };
+/** The pipeline the engine runs (the name tests use for their stand-ins). */
+export type EnginePipeline = Pipeline;
 
-const PIPELINES: Partial<Record<PipelineType, EnginePipeline>> = {
-  csv_import: csvImportPipeline,
-  batch_enrichment: enrichmentPipeline,
-  ai_scan: scanPipeline,
-};
+export const JOB_TYPES: readonly JobType[] = [csvImportJob, enrichmentJob, scanJob];
 
 // null hides a registered pipeline, so a test can see the "not available" path whatever is registered.
 const testOverrides = new Map<PipelineType, EnginePipeline | null>();
 
 export function resolvePipeline(type: PipelineType, env: Pick<WorkerVars, 'ENVIRONMENT'>): EnginePipeline | undefined {
   if (env.ENVIRONMENT === 'test' && testOverrides.has(type)) return testOverrides.get(type) ?? undefined;
-  return PIPELINES[type];
+  return JOB_TYPES.find((jobType) => jobType.pipeline.type === type)?.pipeline;
 }
 
 /**

@@ -3,6 +3,7 @@
 import type {
   ApiError,
   BookQuery,
+  ErrorCode,
   CsvResults,
   EnrichmentResults,
   PipelineType,
@@ -47,10 +48,24 @@ export interface StoredOutcome {
   outcome: ItemOutcome;
 }
 
+/** A job input the contract refuses (a code and details for the 4XX), found before any work is stored. */
+export class JobInputError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'JobInputError';
+  }
+}
+
 export interface Pipeline {
   readonly type: PipelineType;
   /** Items processed per alarm-driven step. */
   readonly stepSize: number;
+  /** Minimum spacing of steps (e.g. a provider's rate limit); JOB_STEP_DELAY_MS may add more. */
+  readonly minStepIntervalMs?: number;
   plan(input: JobInput, env: WorkerVars): Promise<PlannedJob> | PlannedJob;
   /** Processes a slice of items; returns one outcome per item, in order. */
   runStep(items: WorkItem[], ctx: StepContext): Promise<ItemOutcome[]>;

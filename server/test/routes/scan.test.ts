@@ -2,7 +2,7 @@
 import { LIMITS } from '@bookstrack/generated/constants';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { overridePipelineForTests } from '../../src/jobs/pipeline-registry';
-import { decodedBase64Bytes } from '../../src/routes/scan';
+import { decodedLength } from '../../src/pipelines/scan/scan-plan';
 import { stubScan } from './stub-pipelines';
 import { authorized, call, expectResponse, postJson, waitUntilFinished } from './support';
 
@@ -48,11 +48,11 @@ describe('POST /api/scan-bookshelf/batch', () => {
   });
 });
 
-describe('decodedBase64Bytes', () => {
+describe('decodedLength', () => {
   it('counts decoded bytes without decoding, padding included', () => {
-    expect(decodedBase64Bytes('QUJD')).toBe(3);
-    expect(decodedBase64Bytes('QUI=')).toBe(2);
-    expect(decodedBase64Bytes('QQ==')).toBe(1);
+    expect(decodedLength('QUJD')).toBe(3);
+    expect(decodedLength('QUI=')).toBe(2);
+    expect(decodedLength('QQ==')).toBe(1);
   });
 });
 

@@ -1,12 +1,13 @@
 // The csv_import pipeline: plan parses the file into one work item per row (malformed rows become
 // preset failures), steps validate rows into ParsedBooks, and the results list books and row errors.
-import { ERROR_CODE } from '@bookstrack/generated/constants';
-import type { ApiError, CsvResults, CsvRowError, ErrorCode, ParsedBook } from '@bookstrack/generated/schemas';
-import type { ItemOutcome, JobInput, Pipeline, PlannedJob, StoredOutcome, WorkItem } from '../pipeline';
+import { ERROR_CODE, LIMITS } from '@bookstrack/generated/constants';
+import type { ApiError, CsvImportAccepted, CsvImportRequest, CsvResults, CsvRowError, ErrorCode, ParsedBook } from '@bookstrack/generated/schemas';
+import type { JobType } from '../job-type';
+import { JobInputError, type ItemOutcome, type JobInput, type Pipeline, type PlannedJob, type StoredOutcome, type WorkItem } from '../pipeline';
 import { detectFormat, pickFields, type CsvSource, type RowFields } from './formats';
 import { MAX_RAW_CHARS } from './limits';
 import { mapRow } from './map-row';
-import { parseCsv } from './parse-records';
+import { parseCsv, readHeader } from './parse-records';
 
 /** Rows validated per alarm-driven step: cheap work, so a step stays well under a second. */
 export const CSV_STEP_SIZE = 500;
@@ -111,4 +112,32 @@ export const csvImportPipeline: Pipeline = {
     return isMalformed(csvItem) ? `Line ${csvItem.line}: malformed row` : `Line ${csvItem.line}: ${csvItem.fields.title ?? 'untitled'}`;
   },
   buildResults: buildCsvResults,
+};
+
+const encoder = new TextEncoder();
+
+/** The file's size (a JSON body may carry more than 10 MB of text) and its header row. */
+function checkCsv(csv: string): void {
+  if (encoder.encode(csv).byteLength > LIMITS.CSV_MAX_BYTES) {
+    throw new JobInputError(ERROR_CODE.FILE_TOO_LARGE, `The CSV file is larger than ${LIMITS.CSV_MAX_BYTES} bytes`, { maxBytes: LIMITS.CSV_MAX_BYTES });
+  }
+  const header = readHeader(csv);
+  if (header === undefined || detectFormat(header) === undefined) {
+    throw new JobInputError(ERROR_CODE.INVALID_REQUEST, 'The CSV has no header row naming a title column', {
+      issues: [{ path: 'csv', message: 'first row must be a header with a Title column' }],
+    });
+  }
+}
+
+/** importCsv / getCsvResults: JSON `{csv}`, a text/csv body, or a multipart `file`. */
+export const csvImportJob: JobType<CsvImportRequest, CsvImportAccepted> = {
+  pipeline: csvImportPipeline,
+  startOperationId: 'importCsv',
+  resultsOperationId: 'getCsvResults',
+  textForms: { field: 'csv', maxBytes: LIMITS.CSV_MAX_BYTES, textMediaType: 'text/csv', multipartFileField: 'file' },
+  toInput(body) {
+    checkCsv(body.csv);
+    return { pipeline: 'csv_import', csv: body.csv };
+  },
+  accepted: ({ jobId, token, expiresAt }) => ({ jobId, token, expiresAt, pipeline: 'csv_import' }),
 };

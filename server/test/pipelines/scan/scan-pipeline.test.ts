@@ -3,7 +3,7 @@ import { DetectedBookSchema, ScanResultsSchema } from '@bookstrack/generated/sch
 import { describe, expect, it } from 'vitest';
 import type { Env } from '../../../src/env';
 import type { StepContext, StoredOutcome } from '../../../src/pipelines/pipeline';
-import { createScanPipeline, scanPipeline } from '../../../src/pipelines/scan';
+import { createScanPipeline, scanJob, scanPipeline } from '../../../src/pipelines/scan';
 import { ProviderError } from '../../../src/providers/provider-error';
 import { createBarcodeVision } from '../../../src/vision/barcode-vision';
 import type { Detection, VisionProvider } from '../../../src/vision/vision-provider';
@@ -40,25 +40,28 @@ function fakeVision(answers: Array<Detection[] | Error>): VisionProvider {
   };
 }
 
-describe('scanPipeline plan', () => {
+describe('scan job input and plan', () => {
   it('plans one item per photo and trusts the magic bytes over the declared type', async () => {
     const jpeg = await makeShelfPhoto({ width: 200, height: 150, isbns: [], format: 'jpeg' });
-    const plan = await scanPipeline.plan({ pipeline: 'ai_scan', images: [{ index: 4, data: base64(jpeg), mimeType: 'image/png' }] }, OFFLINE);
+    const input = scanJob.toInput({ images: [{ index: 4, data: base64(jpeg), mimeType: 'image/png' }] });
+    const plan = await scanPipeline.plan(input, OFFLINE);
     expect(plan.totalCount).toBe(1);
     expect(plan.items).toEqual([{ photoIndex: 4, mimeType: 'image/jpeg', data: base64(jpeg) }]);
   });
 
   it('rejects a photo that is neither JPEG nor PNG with UNSUPPORTED_MEDIA_TYPE', async () => {
     const gif = Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;').toString('base64');
-    await expect(scanPipeline.plan({ pipeline: 'ai_scan', images: [{ index: 0, data: gif }] }, OFFLINE))
-      .rejects.toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE' });
+    expect(() => scanJob.toInput({ images: [{ index: 0, data: gif }] })).toThrowError(
+      expect.objectContaining({ name: 'JobInputError', code: 'UNSUPPORTED_MEDIA_TYPE' }),
+    );
   });
 
   it('rejects a photo over the decoded size limit with FILE_TOO_LARGE', async () => {
     const header = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0]).toString('base64');
     const data = header + 'A'.repeat(14_000_000);
-    await expect(scanPipeline.plan({ pipeline: 'ai_scan', images: [{ index: 0, data }] }, OFFLINE))
-      .rejects.toMatchObject({ code: 'FILE_TOO_LARGE' });
+    expect(() => scanJob.toInput({ images: [{ index: 0, data }] })).toThrowError(
+      expect.objectContaining({ name: 'JobInputError', code: 'FILE_TOO_LARGE', details: { issues: [{ path: 'images.0.data', message: 'decodes to more than 10485760 bytes' }] } }),
+    );
   });
 
   it('plans a photo larger than one storage row without scanning it; its own step scans it', async () => {
