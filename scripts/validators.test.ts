@@ -105,6 +105,23 @@ describe('spec/schemas examples', () => {
   }
 });
 
+// JSON Schema cannot compose a pattern from a `$ref`, so `resultsUrl` restates JobId's character
+// class; this keeps the two in step: every JobId example makes a valid URL, a too-short id does not.
+describe('JobCompletePayload.resultsUrl', () => {
+  const ids = (specSchemas.get('JobId')?.examples ?? []) as string[];
+  const payload = (jobId: string) => ({ ...(specSchemas.get('JobCompletePayload')!.examples as object[])[0], resultsUrl: `/v1/scan/results/${jobId}` });
+
+  it.each(ids)('accepts the results path of job id %s', (jobId) => {
+    expect(generatedSchemas.JobIdSchema.safeParse(jobId).success).toBe(true);
+    expectValid(generatedSchemas.JobCompletePayloadSchema, payload(jobId));
+  });
+
+  it.each(['short', 'has space-in-it', 'x'.repeat(65)])('rejects a results path whose job id %s fails JobId', (jobId) => {
+    expect(generatedSchemas.JobIdSchema.safeParse(jobId).success).toBe(false);
+    expect(generatedSchemas.JobCompletePayloadSchema.safeParse(payload(jobId)).success).toBe(false);
+  });
+});
+
 describe('OpenAPI request and response examples', () => {
   const operations = OPERATIONS as unknown as Record<string, { requestBody?: Record<string, z.ZodType | undefined>; responses: Record<string, z.ZodType | undefined> }>;
   const cases = listOperations(openapi).flatMap((op) => [

@@ -17,5 +17,16 @@ export type {
   WebSocketConstructorLike,
   WebSocketLike,
 } from './socket-types';
-export { CLOSE_CODE_TABLE, CLOSE_CODES, CLOSE_REASONS, CONTRACT_VERSION, LIMITS, MESSAGE_TYPE, SUBPROTOCOL } from '@bookstrack/generated/constants';
+export {
+  CLOSE_CODE_TABLE,
+  CLOSE_CODES,
+  CLOSE_REASONS,
+  CONTRACT_VERSION,
+  LIMITS,
+  MESSAGE_TYPE,
+  PER_CONNECTION_MESSAGE_TYPES,
+  SERVER_MESSAGE_TYPES,
+  SUBPROTOCOL,
+  TERMINAL_JOB_STATUSES,
+} from '@bookstrack/generated/constants';
 export type * from '@bookstrack/generated/schemas';

@@ -1,7 +1,7 @@
 // The progress WebSocket client: offers `bookstrack.v1` + `bookstrack-auth.<token>`, sends `ready`,
 // validates every frame, keeps the newest token, detects seq gaps and re-syncs over HTTP, and after
 // a close follows the generated close-code table (stop, retry after a delay, back off, or new token).
-import { MESSAGE_TYPE, SUBPROTOCOL } from '@bookstrack/generated/constants';
+import { MESSAGE_TYPE, SUBPROTOCOL, TERMINAL_JOB_STATUSES } from '@bookstrack/generated/constants';
 import { ClientMessageSchema, type ClientMessage, type JobState, type ServerMessage } from '@bookstrack/generated/schemas';
 import { BooksTrackApi } from './api-client';
 import { decideClose, DEFAULT_BACKOFF, type BackoffOptions, type CloseCodeEntry } from './close-policy';
@@ -41,7 +41,7 @@ export type SocketPhase = 'idle' | 'connecting' | 'open' | 'waiting' | 'closed';
 
 /** Close code the client uses for dropConnection(): private range, outside the table, so it reads as a lost link. */
 export const CLIENT_DROP_CLOSE_CODE = 4000;
-const TERMINAL_STATUSES: ReadonlySet<string> = new Set(['completed', 'failed', 'canceled']);
+const TERMINAL_STATUSES: ReadonlySet<string> = new Set(TERMINAL_JOB_STATUSES);
 
 export class ProgressSocketClient extends Emitter<ProgressSocketEvents> {
   readonly jobId: string;

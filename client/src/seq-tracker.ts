@@ -1,7 +1,7 @@
 // Gap detection over the job's broadcast stream. Rule (spec: ServerMessage `seq`): a broadcast
-// carries the previous broadcast's seq + 1; `ready_ack` and `reconnected` are per-connection and
-// carry the last broadcast seq without advancing it, so they set the baseline.
-import { MESSAGE_TYPE } from '@bookstrack/generated/constants';
+// carries the previous broadcast's seq + 1; per-connection replies (`ready_ack`, `reconnected`: the
+// spec's x-per-connection) carry the last broadcast seq without advancing it, so they set the baseline.
+import { PER_CONNECTION_MESSAGE_TYPES } from '@bookstrack/generated/constants';
 import type { ServerMessage } from '@bookstrack/generated/schemas';
 
 export type SeqCheck =
@@ -10,7 +10,7 @@ export type SeqCheck =
   | { kind: 'gap'; expected: number; received: number }
   | { kind: 'stale'; lastSeq: number; received: number };
 
-const BASELINE_TYPES: ReadonlySet<string> = new Set([MESSAGE_TYPE.READY_ACK, MESSAGE_TYPE.RECONNECTED]);
+const BASELINE_TYPES: ReadonlySet<string> = new Set(PER_CONNECTION_MESSAGE_TYPES);
 
 export class SeqTracker {
   private last: number | undefined;

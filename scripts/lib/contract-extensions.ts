@@ -33,8 +33,12 @@ export interface ContractExtensions {
   errorCodes: string[];
   errorStatus: Record<string, number>;
   pipelines: string[];
+  /** JobStatus values that end a job (JobStatus x-terminal), in enum order. */
+  terminalJobStatuses: string[];
   clientMessageTypes: string[];
   serverMessageTypes: string[];
+  /** ServerMessage members marked x-per-connection: replies to one socket that do not advance seq. */
+  perConnectionMessageTypes: string[];
 }
 
 export function readExtensions(openapi: JsonSchema, asyncapi: JsonSchema, schemas: SchemaMap): ContractExtensions {
@@ -58,8 +62,10 @@ export function readExtensions(openapi: JsonSchema, asyncapi: JsonSchema, schema
     errorCodes: z.array(z.string()).parse(errorCode.enum),
     errorStatus: z.record(z.string(), z.int()).parse(errorCode['x-error-status']),
     pipelines: z.array(z.string()).parse(object(schemas.get('PipelineType'), 'PipelineType schema').enum),
+    terminalJobStatuses: terminalStatuses(object(schemas.get('JobStatus'), 'JobStatus schema')),
     clientMessageTypes: unionTags(schemas, 'ClientMessage'),
     serverMessageTypes: unionTags(schemas, 'ServerMessage'),
+    perConnectionMessageTypes: unionTags(schemas, 'ServerMessage', (member) => z.literal(true).optional().parse(member['x-per-connection']) === true),
   };
 }
 
@@ -93,12 +99,24 @@ function sameRateLimit(openapi: JsonSchema): Record<string, string | number> {
   return first;
 }
 
-/** The `type` const of each member of a message union, in oneOf order. */
-function unionTags(schemas: SchemaMap, union: string): string[] {
+/** x-terminal lists some JobStatus values; returned in enum order so the constant reads like the enum. */
+function terminalStatuses(jobStatus: JsonSchema): string[] {
+  const statuses = z.array(z.string()).parse(jobStatus.enum);
+  const terminal = z.array(z.string()).min(1).parse(jobStatus['x-terminal']);
+  const unknown = terminal.filter((status) => !statuses.includes(status));
+  if (unknown.length > 0) throw new Error(`JobStatus x-terminal names values outside the enum: ${unknown.join(', ')}`);
+  if (terminal.length === statuses.length) throw new Error('JobStatus x-terminal lists every status; a job must be able to run');
+  return statuses.filter((status) => terminal.includes(status));
+}
+
+/** The `type` const of each member of a message union (those `isIncluded` accepts), in oneOf order. */
+function unionTags(schemas: SchemaMap, union: string, isIncluded: (member: JsonSchema) => boolean = () => true): string[] {
   const members = z.array(z.object({ $ref: z.string() })).parse(object(schemas.get(union), union).oneOf);
-  return members.map(({ $ref }) => {
+  return members.flatMap(({ $ref }) => {
     const name = /([^/]+)\.ya?ml$/.exec($ref)?.[1] ?? '';
-    const properties = object(object(schemas.get(name), name).properties, `${name}.properties`);
-    return z.string().parse(object(properties.type, `${name}.properties.type`).const);
+    const member = object(schemas.get(name), name);
+    if (!isIncluded(member)) return [];
+    const properties = object(member.properties, `${name}.properties`);
+    return [z.string().parse(object(properties.type, `${name}.properties.type`).const)];
   });
 }

@@ -48,6 +48,40 @@ describe('generated/constants.ts', () => {
   });
 });
 
+describe('generated/constants.ts job and message lists', () => {
+  it('lists the terminal job statuses of JobStatus x-terminal, in enum order', () => {
+    expect([...constants.TERMINAL_JOB_STATUSES]).toEqual(['completed', 'failed', 'canceled']);
+  });
+
+  it('lists the per-connection server replies and keeps them inside SERVER_MESSAGE_TYPES', () => {
+    expect([...constants.PER_CONNECTION_MESSAGE_TYPES]).toEqual(['ready_ack', 'reconnected']);
+    expect(constants.SERVER_MESSAGE_TYPES).toEqual(expect.arrayContaining([...constants.PER_CONNECTION_MESSAGE_TYPES]));
+  });
+});
+
+describe('readExtensions', () => {
+  const withJobStatus = (patch: Record<string, unknown>) => {
+    const schemas = new Map(loadSchemas(specPaths().schemas));
+    schemas.set('JobStatus', { ...schemas.get('JobStatus'), ...patch });
+    return () => readExtensions(load('openapi.json'), load('asyncapi.json'), schemas);
+  };
+
+  it('rejects an x-terminal status that is not in the JobStatus enum', () => {
+    expect(withJobStatus({ 'x-terminal': ['completed', 'archived'] })).toThrow('outside the enum: archived');
+  });
+
+  it('rejects an x-terminal that names every status or none', () => {
+    expect(withJobStatus({ 'x-terminal': ['queued', 'running', 'completed', 'failed', 'canceled'] })).toThrow('lists every status');
+    expect(withJobStatus({ 'x-terminal': [] })).toThrow();
+  });
+
+  it('rejects an x-per-connection that is not true', () => {
+    const schemas = new Map(loadSchemas(specPaths().schemas));
+    schemas.set('JobStartedMessage', { ...schemas.get('JobStartedMessage'), 'x-per-connection': 'yes' });
+    expect(() => readExtensions(load('openapi.json'), load('asyncapi.json'), schemas)).toThrow();
+  });
+});
+
 describe('emitConstants', () => {
   it('takes every value from the extensions, never from the generator', () => {
     const changed: ContractExtensions = { ...ext, tokenPolicy: { ...ext.tokenPolicy, graceSeconds: 42 }, contractVersion: '9.9.9' };

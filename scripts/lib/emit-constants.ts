@@ -79,9 +79,13 @@ function messageSection(ext: ContractExtensions): string[] {
     'export type ClientMessageType = (typeof CLIENT_MESSAGE_TYPES)[number];\n',
     declare('`type` tags of server → client messages (ServerMessage).', 'SERVER_MESSAGE_TYPES', arrayConst(ext.serverMessageTypes)),
     'export type ServerMessageType = (typeof SERVER_MESSAGE_TYPES)[number];\n',
+    declare('Server replies to one socket (x-per-connection): they carry the job\'s last broadcast `seq` without advancing it.',
+      'PER_CONNECTION_MESSAGE_TYPES', arrayConst(ext.perConnectionMessageTypes), ' as const satisfies readonly ServerMessageType[]'),
     declare('Every message `type` tag by UPPER_SNAKE name.', 'MESSAGE_TYPE', objectConst(all.map((type) => [textToUpperSnake(type), type]))),
     declare('Job kinds (PipelineType enum).', 'PIPELINES', arrayConst(ext.pipelines)),
     'export type Pipeline = (typeof PIPELINES)[number];\n',
+    declare('Job statuses after which a job runs no more steps and sends no more live frames (JobStatus x-terminal).', 'TERMINAL_JOB_STATUSES', arrayConst(ext.terminalJobStatuses)),
+    'export type TerminalJobStatus = (typeof TERMINAL_JOB_STATUSES)[number];\n',
   ];
 }
 

@@ -52,9 +52,17 @@ describe('emitSwift', () => {
     expect(syntaxErrors(swift.replace('public struct WorkDTO: Codable, Sendable, Equatable {', 'public struct WorkDTO: Codable, Sendable, Equatable'))).not.toEqual([]);
   });
 
-  it('declares a struct or enum for every spec schema', () => {
-    const missing = [...schemas.keys()].filter((name) => !declaration('struct', name) && !declaration('enum', name));
+  it('declares a struct, enum or typealias for every spec schema', () => {
+    const missing = [...schemas.keys()].filter((name) =>
+      !declaration('struct', name) && !declaration('enum', name) && !swift.includes(`public typealias ${name} = `));
     expect(missing).toEqual([]);
+  });
+
+  it('maps a top-level scalar schema to a typealias of its wire type', () => {
+    const scalars = new Map([['Stamp', { title: 'Stamp', description: 'Epoch ms.', type: 'integer', minimum: 0 }]]);
+    const source = emitSwift(scalars, { clientMessageTypes: [] }, { emitter: 'lib/emit-swift.ts', inputsHash: 'test' });
+    expect(source).toContain('/// Epoch ms.\npublic typealias Stamp = Int\n');
+    expect(syntaxErrors(source)).toEqual([]);
   });
 
   it('decodes server messages on type with an unknown fallback', () => {

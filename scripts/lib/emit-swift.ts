@@ -96,11 +96,17 @@ export function swiftStruct(name: string, schema: JsonSchema, indent: string): s
   return `${swiftDoc(schema, indent)}${indent}public struct ${name}: ${CONFORMANCES} {\n${body.join('\n')}${indent}}\n`;
 }
 
+/** Swift type of a top-level scalar schema (`JobId`, `EpochMillis`): the wire value as it is. */
+const SCALAR_SWIFT: Record<string, string> = { string: 'String', integer: 'Int', number: 'Double', boolean: 'Bool' };
+
 function swiftDeclaration(name: string, schema: JsonSchema, schemas: SchemaMap, options: SwiftOptions): string {
   const typeName = swiftTypeName(name);
   if (Array.isArray(schema.oneOf)) return swiftUnion(typeName, schema, schemas, options.clientMessageTypes);
   if (Array.isArray(schema.enum)) return swiftEnum(typeName, schema.enum as string[], schema, '');
   if (schema.type === 'object') return swiftStruct(typeName, schema, '');
+  // A typealias, not a wrapper struct: the value still encodes as a bare JSON string or number.
+  const scalar = SCALAR_SWIFT[String(schema.type)];
+  if (scalar) return `${swiftDoc(schema, '')}public typealias ${typeName} = ${scalar}\n`;
   throw new Error(`spec/schemas/${name}.yaml: no Swift mapping for a top-level ${String(schema.type)}`);
 }
 
