@@ -1,5 +1,6 @@
 // `npm run lint`: lints spec/ with Spectral, Redocly, `asyncapi validate`, the example check and the
-// cross-document operationId check; exits 1 on any error or warning.
+// cross-document operationId check, and the sources' imports with dependency-cruiser; exits 1 on any
+// error or warning.
 import { countBySeverity, formatReport } from './lint/report';
 import { isFailing } from './lint/finding';
 import { REPO_ROOT } from './lint/paths';

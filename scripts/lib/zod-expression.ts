@@ -1,16 +1,12 @@
 // JSON Schema node → zod 4 expression source. Plain zod calls only: Workers forbid runtime
 // code generation, so nothing here may compile a schema at import time.
-import { isSchema, refTypeName, unknownKeywords, type JsonSchema } from './json-schema';
+import { isSchema, refTypeName, type JsonSchema } from './json-schema';
+import { regexLiteral, tsLiteral } from './zod-literal';
+import { expectOnly, type ZodChild, type ZodContext } from './zod-node';
 import { zodObject } from './zod-object';
 import { zodUnion } from './zod-union';
-import { regexLiteral, tsLiteral } from './zod-literal';
 
-export interface ZodContext {
-  /** Source that references the named schema (`WorkDTOSchema`, or a lazy wrapper in a cycle). */
-  ref(typeName: string): string;
-  /** The named schema's definition, for union members that are `$ref`s. */
-  resolve(typeName: string): JsonSchema | undefined;
-}
+export type { ZodContext } from './zod-node';
 
 const STRING_FORMATS: Record<string, string> = {
   'date-time': 'z.iso.datetime({ offset: true })',
@@ -28,7 +24,8 @@ export function zodExpression(schema: JsonSchema, ctx: ZodContext, where: string
   }
   if ('const' in schema) return zodConst(schema, where);
   if (Array.isArray(schema.enum)) return zodEnum(schema, where);
-  if (Array.isArray(schema.oneOf) || Array.isArray(schema.anyOf)) return zodUnion(schema, ctx, where, indent);
+  const child: ZodChild = (node, at, depth) => zodExpression(node, ctx, at, depth);
+  if (Array.isArray(schema.oneOf) || Array.isArray(schema.anyOf)) return zodUnion(schema, ctx, where, indent, child);
   switch (schema.type) {
     case 'string': return zodString(schema, where);
     case 'integer':
@@ -36,18 +33,13 @@ export function zodExpression(schema: JsonSchema, ctx: ZodContext, where: string
     case 'boolean': expectOnly(schema, ['type'], where); return 'z.boolean()';
     case 'null': expectOnly(schema, ['type'], where); return 'z.null()';
     case 'array': return zodArray(schema, ctx, where, indent);
-    case 'object': return zodObject(schema, ctx, where, indent);
+    case 'object': return zodObject(schema, where, indent, child);
     case undefined:
-      if (schema.properties || schema.additionalProperties !== undefined) return zodObject(schema, ctx, where, indent);
+      if (schema.properties || schema.additionalProperties !== undefined) return zodObject(schema, where, indent, child);
       expectOnly(schema, [], where);
       return 'z.unknown()';
     default: throw new Error(`${where}: unsupported type ${JSON.stringify(schema.type)}`);
   }
-}
-
-export function expectOnly(schema: JsonSchema, handled: readonly string[], where: string): void {
-  const extra = unknownKeywords(schema, handled);
-  if (extra.length > 0) throw new Error(`${where}: unsupported keyword(s) ${extra.join(', ')}`);
 }
 
 function zodConst(schema: JsonSchema, where: string): string {

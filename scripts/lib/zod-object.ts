@@ -1,24 +1,24 @@
 // JSON Schema objects → zod objects: closed objects are `.strict()` so an extra property is a
 // validation error (the contract says additionalProperties: false means it).
 import { isSchema, type JsonSchema } from './json-schema';
-import { expectOnly, zodExpression, type ZodContext } from './zod-expression';
 import { tsKey } from './zod-literal';
+import { expectOnly, type ZodChild } from './zod-node';
 
-export function zodObject(schema: JsonSchema, ctx: ZodContext, where: string, indent: string): string {
+export function zodObject(schema: JsonSchema, where: string, indent: string, child: ZodChild): string {
   expectOnly(schema, ['type', 'properties', 'required', 'additionalProperties'], where);
   const properties = isSchema(schema.properties) ? schema.properties : {};
   const required = new Set(Array.isArray(schema.required) ? (schema.required as string[]) : []);
   for (const name of required) {
     if (!(name in properties)) throw new Error(`${where}: required property ${name} is not declared`);
   }
-  const rest = restSchema(schema, ctx, where, indent);
+  const rest = restSchema(schema, where, indent, child);
   if (Object.keys(properties).length === 0) {
     return rest === undefined ? 'z.strictObject({})' : `z.record(z.string(), ${rest})`;
   }
   const inner = `${indent}  `;
   const fields = Object.entries(properties).map(([name, property]) => {
     if (!isSchema(property)) throw new Error(`${where}/properties/${name}: not a schema`);
-    const value = zodExpression(property, ctx, `${where}/properties/${name}`, inner);
+    const value = child(property, `${where}/properties/${name}`, inner);
     return `${inner}${tsKey(name)}: ${value}${required.has(name) ? '' : '.optional()'},\n`;
   });
   const body = `{\n${fields.join('')}${indent}}`;
@@ -26,11 +26,11 @@ export function zodObject(schema: JsonSchema, ctx: ZodContext, where: string, in
 }
 
 /** Zod source for extra properties, or undefined when the object is closed. */
-function restSchema(schema: JsonSchema, ctx: ZodContext, where: string, indent: string): string | undefined {
+function restSchema(schema: JsonSchema, where: string, indent: string, child: ZodChild): string | undefined {
   const extra = schema.additionalProperties;
   if (extra === false) return undefined;
   // JSON Schema objects are open unless closed explicitly; an omitted keyword means open.
   if (extra === true || extra === undefined) return 'z.unknown()';
-  if (isSchema(extra)) return zodExpression(extra, ctx, `${where}/additionalProperties`, indent);
+  if (isSchema(extra)) return child(extra, `${where}/additionalProperties`, indent);
   throw new Error(`${where}: additionalProperties must be a boolean or a schema`);
 }

@@ -2,10 +2,10 @@
 // property, `type` for our messages) become discriminated unions, which report the tag error
 // instead of every member's mismatch and pick the member in O(1).
 import { isSchema, refTypeName, type JsonSchema } from './json-schema';
-import { expectOnly, zodExpression, type ZodContext } from './zod-expression';
 import { tsLiteral } from './zod-literal';
+import { expectOnly, type ZodChild, type ZodContext } from './zod-node';
 
-export function zodUnion(schema: JsonSchema, ctx: ZodContext, where: string, indent: string): string {
+export function zodUnion(schema: JsonSchema, ctx: ZodContext, where: string, indent: string, child: ZodChild): string {
   const keyword = Array.isArray(schema.oneOf) ? 'oneOf' : 'anyOf';
   expectOnly(schema, [keyword, 'type'], where);
   const members = (schema[keyword] as unknown[]).map((member, i) => {
@@ -13,7 +13,7 @@ export function zodUnion(schema: JsonSchema, ctx: ZodContext, where: string, ind
     return member;
   });
   const inner = `${indent}  `;
-  const sources = members.map((member, i) => zodExpression(member, ctx, `${where}/${keyword}/${i}`, inner));
+  const sources = members.map((member, i) => child(member, `${where}/${keyword}/${i}`, inner));
   const list = `[\n${sources.map((source) => `${inner}${source},\n`).join('')}${indent}]`;
   const tag = discriminator(members.map((member) => resolveMember(member, ctx)));
   return tag === undefined ? `z.union(${list})` : `z.discriminatedUnion(${tsLiteral(tag)}, ${list})`;

@@ -8,4 +8,5 @@ export const OPENAPI_ROOT = join(SPEC_DIR, 'openapi', 'openapi.yaml');
 export const ASYNCAPI_ROOT = join(SPEC_DIR, 'asyncapi', 'asyncapi.yaml');
 export const SPECTRAL_RULESET = join(REPO_ROOT, '.spectral.yaml');
 export const REDOCLY_CONFIG = join(REPO_ROOT, 'redocly.yaml');
+export const DEPCRUISE_CONFIG = join(REPO_ROOT, '.dependency-cruiser.cjs');
 export const FIXTURES_DIR = join(REPO_ROOT, 'scripts', 'lint', 'fixtures');

@@ -1,9 +1,11 @@
 // The lint pipeline behind `npm run lint`: Spectral (standard + project rules), Redocly, `asyncapi
-// validate`, example validation and the cross-document operationId check, run side by side.
+// validate`, dependency-cruiser over the sources, example validation and the cross-document
+// operationId check, run side by side.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateAsyncApi } from './asyncapi-validate';
 import { collectOperationIds, findDuplicateOperationIds } from './cross-document';
+import { runDependencyCruiser } from './dependency-cruiser';
 import { validateExamples } from './examples/validate-examples';
 import type { Finding } from './finding';
 import { ASYNCAPI_ROOT, OPENAPI_ROOT, SPEC_DIR } from './paths';
@@ -61,13 +63,14 @@ export async function runLint(): Promise<LintResult> {
   const files = loadSpecTree(SPEC_DIR);
   const schemaFiles = [...files.keys()].filter((file) => file.startsWith(join(SPEC_DIR, 'schemas')));
   const roots = [OPENAPI_ROOT, ASYNCAPI_ROOT].filter((root) => existsSync(root));
-  const [spectral, redocly, parser] = await Promise.all([
+  const [spectral, redocly, parser, dependencies] = await Promise.all([
     timed('spectral', timingsMs, () => runSpectral([...roots, ...schemaFiles])),
     timed('redocly', timingsMs, () => runRedocly()),
     timed('asyncapi-validate', timingsMs, () => (existsSync(ASYNCAPI_ROOT) ? validateAsyncApi(ASYNCAPI_ROOT) : [])),
+    timed('dependencies', timingsMs, () => runDependencyCruiser()),
   ]);
   const examples = await timed('examples', timingsMs, () => validateExamples(SPEC_DIR, files));
   const cross = await timed('cross-document', timingsMs, () => crossDocument(files));
-  const findings = unique([...missingRoots(), ...yamlErrors(files), ...spectral, ...redocly, ...parser, ...examples.findings, ...cross]);
+  const findings = unique([...missingRoots(), ...yamlErrors(files), ...spectral, ...redocly, ...parser, ...dependencies, ...examples.findings, ...cross]);
   return { findings, examplesChecked: examples.checked, timingsMs };
 }

@@ -17,10 +17,11 @@ const QUIET_ENV = {
   REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true',
 };
 
-export function runTool(bin: string, args: readonly string[], env: Record<string, string> = {}): Promise<ToolRun> {
+/** `cwd` is the repo unless a step runs the tool over a fixture tree laid out like the repo. */
+export function runTool(bin: string, args: readonly string[], env: Record<string, string> = {}, cwd = REPO_ROOT): Promise<ToolRun> {
   const executable = join(REPO_ROOT, 'node_modules', '.bin', bin);
   return new Promise((resolve, reject) => {
-    const child = spawn(executable, args, { cwd: REPO_ROOT, env: { ...process.env, ...QUIET_ENV, ...env } });
+    const child = spawn(executable, args, { cwd, env: { ...process.env, ...QUIET_ENV, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
