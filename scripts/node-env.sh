@@ -46,6 +46,10 @@ bookstrack_node_env() {
   local root version npm_version cache dir
   root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
   version=${1:-$(tr -d ' \nv' <"$root/.nvmrc")}
+  case "$version" in
+    [0-9]*.[0-9]*.[0-9]*) ;;
+    *) echo "node-env: '$version' is not a Node version (x.y.z); source this file at top level or pass one" >&2; return 1 ;;
+  esac
   npm_version=$(sed -n 's/.*"packageManager": *"npm@\([^"]*\)".*/\1/p' "$root/package.json")
   cache=${BOOKSTRACK_NODE_CACHE:-$HOME/.cache/bookstrack-node}
   mkdir -p "$cache" || return 1
