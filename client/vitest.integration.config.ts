@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/integration/**/*.int.test.ts'],
+    include: ['test/integration/**/*.e2e.test.ts'],
     environment: 'node',
     testTimeout: 90_000,
     hookTimeout: 120_000,

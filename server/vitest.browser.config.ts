@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/browser/**/*.spec.ts'],
+    include: ['test/browser/**/*.browser.test.ts'],
     globalSetup: ['test/browser/global-setup.ts'],
     environment: 'node',
     testTimeout: 90_000,

@@ -13,7 +13,8 @@ export default defineConfig({
   ],
   test: {
     include: ['test/**/*.test.ts'],
-    exclude: ['test/e2e/**', 'node_modules/**'],
+    // One suffix per runner: *.test.ts here, *.e2e.test.ts against wrangler dev, *.browser.test.ts in chromium.
+    exclude: ['test/e2e/**', '**/*.e2e.test.ts', '**/*.browser.test.ts', 'node_modules/**'],
     // Jobs run on real alarms here; on a loaded 2-core CI box a few seconds is normal.
     testTimeout: 20_000,
   },

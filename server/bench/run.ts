@@ -1,7 +1,7 @@
 // `npm run bench -w server`: starts wrangler dev with the bench config and prints WebSocket delivery
 // latency (progress vs echo baseline), job-start vs /health throughput, and CSV rows/s (workerd vs
 // Node vs the whole job). Figures only: nothing here asserts a time.
-import { startDevServer } from '../test/e2e/wrangler-dev';
+import { startDevServer } from '../test/helpers/wrangler-dev';
 import { goodreadsCsv } from './goodreads-file';
 import { formatRatio, mean, percentile, round } from './stats';
 import { measureThroughput } from './throughput';

@@ -9,7 +9,7 @@ import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import WebSocket from 'ws';
-import { startDevServer } from '../test/e2e/wrangler-dev';
+import { startDevServer } from '../test/helpers/wrangler-dev';
 import { ensureOwnServer } from '../test/fuzz/fuzz-server';
 
 function flag(name: string, fallback: number): number {

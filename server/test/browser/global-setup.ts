@@ -1,7 +1,7 @@
 // One `wrangler dev` for all browser tests (fresh persisted state, slow job steps so a CSV import
 // runs for a few seconds); nothing is started when chromium is absent and the tests will skip.
 import type { TestProject } from 'vitest/node';
-import { startDevServer } from '../e2e/wrangler-dev';
+import { startDevServer } from '../helpers/wrangler-dev';
 import { findChromium, isBrowserRequired, SKIP_MESSAGE } from './chromium';
 
 /** Delay between job steps; the browser CSV has several 500-row steps, so the job lasts a few seconds. */

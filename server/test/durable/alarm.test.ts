@@ -3,24 +3,8 @@ import type { EnrichmentResults } from '@bookstrack/generated/schemas';
 import { abortAllDurableObjects, runInDurableObject } from 'cloudflare:test';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Timer } from '../../src/jobs/timers';
-import {
-  MIN,
-  T0,
-  armedAlarm,
-  connectReady,
-  fireAlarmsUntil,
-  fireNextAlarm,
-  installTestPipeline,
-  newJobId,
-  plain,
-  removeTestPipeline,
-  setClock,
-  startJob,
-  stubFor,
-  titles,
-  useClock,
-  restoreClock,
-} from './helpers';
+import { MIN, T0, armedAlarm, fireAlarmsUntil, fireNextAlarm, installTestPipeline, newJobId, plain, removeTestPipeline, setClock, startJob, stubFor, titles, useClock, restoreClock } from '../helpers/durable';
+import { connectReady } from '../helpers/websocket';
 
 beforeEach(() => useClock());
 afterEach(() => {

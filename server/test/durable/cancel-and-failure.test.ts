@@ -1,20 +1,8 @@
 import { CLOSE_CODES, CLOSE_REASONS } from '@bookstrack/generated/constants';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { overridePipelineForTests } from '../../src/jobs/pipeline-registry';
-import {
-  connect,
-  connectReady,
-  fireNextAlarm,
-  installTestPipeline,
-  newJobId,
-  removeTestPipeline,
-  startJob,
-  stubFor,
-  timerKinds,
-  titles,
-  useClock,
-  restoreClock,
-} from './helpers';
+import { fireNextAlarm, installTestPipeline, newJobId, removeTestPipeline, startJob, stubFor, timerKinds, titles, useClock, restoreClock } from '../helpers/durable';
+import { connect, connectReady } from '../helpers/websocket';
 
 beforeEach(() => useClock());
 afterEach(() => {

@@ -1,20 +1,8 @@
 import { CLOSE_CODES, CLOSE_REASONS, LIMITS, SUBPROTOCOL } from '@bookstrack/generated/constants';
 import { runInDurableObject } from 'cloudflare:test';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  connect,
-  connectReady,
-  fireNextAlarm,
-  installTestPipeline,
-  newJobId,
-  removeTestPipeline,
-  startJob,
-  stubFor,
-  titles,
-  useClock,
-  restoreClock,
-  clockNow,
-} from './helpers';
+import { fireNextAlarm, installTestPipeline, newJobId, removeTestPipeline, startJob, stubFor, titles, useClock, restoreClock, clockNow } from '../helpers/durable';
+import { connect, connectReady } from '../helpers/websocket';
 
 beforeEach(() => {
   useClock();

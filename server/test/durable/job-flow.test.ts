@@ -1,23 +1,8 @@
 import { CLOSE_CODES, CLOSE_REASONS, CONTRACT_VERSION, LIMITS } from '@bookstrack/generated/constants';
 import { EnrichmentResultsSchema, JobStateSchema, type EnrichmentResults } from '@bookstrack/generated/schemas';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  T0,
-  connect,
-  connectReady,
-  fireNextAlarm,
-  installTestPipeline,
-  newJobId,
-  plain,
-  removeTestPipeline,
-  startJob,
-  stubFor,
-  timerKinds,
-  titles,
-  useClock,
-  restoreClock,
-  setClock,
-} from './helpers';
+import { T0, fireNextAlarm, installTestPipeline, newJobId, plain, removeTestPipeline, startJob, stubFor, timerKinds, titles, useClock, restoreClock, setClock } from '../helpers/durable';
+import { connect, connectReady } from '../helpers/websocket';
 
 beforeEach(() => useClock());
 afterEach(() => {

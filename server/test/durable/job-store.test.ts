@@ -7,7 +7,7 @@ import { ITEM_PART_MAX_BYTES } from '../../src/durable/storage-schema';
 import { createJob } from '../../src/jobs/job-machine';
 import { overridePipelineForTests, type EnginePipeline } from '../../src/jobs/pipeline-registry';
 import type { WorkItem } from '../../src/pipelines/pipeline';
-import { T0, newJobId, plain, stubFor, useClock, restoreClock } from './helpers';
+import { T0, newJobId, plain, stubFor, useClock, restoreClock } from '../helpers/durable';
 import type { JobState } from '@bookstrack/generated/schemas';
 import type { StartedJob } from '../../src/durable/job-api';
 

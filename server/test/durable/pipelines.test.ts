@@ -5,7 +5,8 @@ import { CsvResultsSchema, type CsvResults } from '@bookstrack/generated/schemas
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StartedJob } from '../../src/durable/job-api';
 import { overridePipelineForTests } from '../../src/jobs/pipeline-registry';
-import { T0, connectReady, fireNextAlarm, newJobId, plain, stubFor, useClock, restoreClock } from './helpers';
+import { T0, fireNextAlarm, newJobId, plain, stubFor, useClock, restoreClock } from '../helpers/durable';
+import { connectReady } from '../helpers/websocket';
 
 beforeEach(() => useClock());
 afterEach(() => {

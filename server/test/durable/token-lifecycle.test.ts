@@ -3,24 +3,8 @@ import { CLOSE_CODES, CLOSE_REASONS } from '@bookstrack/generated/constants';
 import { JobStateSchema } from '@bookstrack/generated/schemas';
 import { runInDurableObject } from 'cloudflare:test';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  MIN,
-  T0,
-  connect,
-  connectReady,
-  fireAlarmsUntil,
-  installTestPipeline,
-  newJobId,
-  removeTestPipeline,
-  setClock,
-  startJob,
-  stubFor,
-  timerKinds,
-  titles,
-  useClock,
-  type TestSocket,
-  restoreClock,
-} from './helpers';
+import { MIN, T0, fireAlarmsUntil, installTestPipeline, newJobId, removeTestPipeline, setClock, startJob, stubFor, timerKinds, titles, useClock, restoreClock } from '../helpers/durable';
+import { connect, connectReady, type TestSocket } from '../helpers/websocket';
 
 // A job that keeps running for hours: one item per step, steps 30 minutes apart, 10 items (4.5 h).
 beforeEach(() => {

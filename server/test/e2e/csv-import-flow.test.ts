@@ -7,7 +7,7 @@ import { ServerMessageSchema, type ServerMessage } from '@bookstrack/generated/s
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { z } from 'zod';
-import { startDevServer, type DevServer } from './wrangler-dev';
+import { startDevServer, type DevServer } from '../helpers/wrangler-dev';
 
 const ROWS = 3_000;
 let server: DevServer;

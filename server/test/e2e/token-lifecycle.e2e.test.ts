@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { ensureOwnServer } from '../fuzz/fuzz-server';
 import { authProtocols, openSocket, type RecordingSocket } from '../fuzz/ws-client';
-import { startDevServer, type DevServer } from './wrangler-dev';
+import { startDevServer, type DevServer } from '../helpers/wrangler-dev';
 
 // Checks every 1.5 s, refresh when under 4 s remain: the second check after connect (~3 s) refreshes a
 // 6 s token with ~3 s left, so the 1.5 s grace ends before the old token's own expiry.

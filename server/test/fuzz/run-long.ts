@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startDevServer } from '../e2e/wrangler-dev';
+import { startDevServer } from '../helpers/wrangler-dev';
 import { ensureOwnServer, FUZZ_SERVER_VARS } from './fuzz-server';
 import { createFuzzJobs, runHttpFuzz, summarize } from './http-fuzz';
 import { runWsFuzz, summarizeWs } from './ws-fuzz';

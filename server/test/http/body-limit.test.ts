@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { app } from '../../src/app';
 import { readBodyCapped } from '../../src/http/body-limit';
 import { HttpError } from '../../src/http/http-error';
-import { call, expectResponse, freshIp } from '../routes/support';
+import { call, expectResponse, freshIp } from '../helpers/http';
 
 /** A body stream that records whether anyone pulled from it. */
 function watchedStream(chunks: Uint8Array[]): { stream: ReadableStream<Uint8Array>; pulls: () => number } {

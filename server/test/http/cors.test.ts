@@ -1,6 +1,6 @@
 // CORS as the contract says: any origin, no credentials, rate-limit and request-id headers exposed.
 import { describe, expect, it } from 'vitest';
-import { call } from '../routes/support';
+import { call } from '../helpers/http';
 
 describe('CORS', () => {
   it('answers a preflight with the allowed methods and headers', async () => {

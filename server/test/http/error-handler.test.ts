@@ -6,7 +6,7 @@ import type { AppEnv } from '../../src/http/app-env';
 import { notFound, onError } from '../../src/http/error-handler';
 import { HttpError } from '../../src/http/http-error';
 import { requestId } from '../../src/http/request-id';
-import { call, expectError } from '../routes/support';
+import { call, expectError } from '../helpers/http';
 
 describe('unknown routes', () => {
   it('answers 404 NOT_FOUND in the envelope for an unknown path', async () => {

@@ -1,6 +1,6 @@
 // 415 UNSUPPORTED_MEDIA_TYPE for a body type the operation does not document.
 import { describe, expect, it } from 'vitest';
-import { call, expectResponse } from '../routes/support';
+import { call, expectResponse } from '../helpers/http';
 
 describe('media type check', () => {
   it('refuses text/plain on the CSV import and lists the accepted types', async () => {

@@ -2,7 +2,7 @@
 import { RATE_LIMIT } from '@bookstrack/generated/constants';
 import { describe, expect, it } from 'vitest';
 import { rateLimitPerWindow } from '../../src/http/rate-limit';
-import { call, expectResponse, freshIp } from '../routes/support';
+import { call, expectResponse, freshIp } from '../helpers/http';
 
 function startCsv(ip: string): Promise<Response> {
   return call('/api/csv/import', { method: 'POST', headers: { 'Content-Type': 'text/csv', 'CF-Connecting-IP': ip }, body: 'title\nDune\n' });

@@ -1,6 +1,6 @@
 // Request ids: generated or taken from a well-formed client header, echoed in header and metadata.
 import { describe, expect, it } from 'vitest';
-import { call, expectResponse } from '../routes/support';
+import { call, expectResponse } from '../helpers/http';
 
 describe('request id', () => {
   it('generates a 32-hex-character id when the client sends none', async () => {

@@ -8,7 +8,7 @@ import { onError } from '../../src/http/error-handler';
 import { HttpError } from '../../src/http/http-error';
 import { requestId } from '../../src/http/request-id';
 import { operation } from '../../src/http/validate-response';
-import { expectError, expectResponse } from '../routes/support';
+import { expectError, expectResponse } from '../helpers/http';
 
 function appAnswering(handler: (c: Context<AppEnv>) => Response) {
   const app = new Hono<AppEnv>().use('*', requestId).get('/health', operation('getHealth'), handler);

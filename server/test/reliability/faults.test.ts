@@ -11,7 +11,8 @@ import { overridePipelineForTests } from '../../src/jobs/pipeline-registry';
 import { createEnrichmentPipeline } from '../../src/pipelines/enrichment';
 import { createBookProviders } from '../../src/providers/create-providers';
 import type { FetchLike } from '../../src/providers/http-client';
-import { armedAlarm, connect, connectReady, fireNextAlarm, installTestPipeline, newJobId, plain, removeTestPipeline, startJob, stubFor, timerKinds, titles, useClock, type TestSocket, restoreClock } from '../durable/helpers';
+import { armedAlarm, fireNextAlarm, installTestPipeline, newJobId, plain, removeTestPipeline, startJob, stubFor, timerKinds, titles, useClock, restoreClock } from '../helpers/durable';
+import { connect, connectReady, type TestSocket } from '../helpers/websocket';
 
 beforeEach(() => useClock());
 afterEach(() => {

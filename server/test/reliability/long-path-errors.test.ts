@@ -1,7 +1,7 @@
 // 404 and 405 envelopes for very long paths must still be contract-valid: ApiError.message is at
 // most 1000 characters (found by the HTTP contract fuzzer with 1,200-character path segments).
 import { describe, expect, it } from 'vitest';
-import { call, expectError } from '../routes/support';
+import { call, expectError } from '../helpers/http';
 
 const LONG_SEGMENT = 'a'.repeat(1_200);
 

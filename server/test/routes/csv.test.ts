@@ -1,6 +1,6 @@
 // importCsv and getCsvResults: the three upload forms, validation, and results of a finished job.
 import { describe, expect, it } from 'vitest';
-import { authorized, call, expectResponse, generatedCsv, postJson, startCsvJob, waitUntilFinished } from './support';
+import { authorized, call, expectResponse, generatedCsv, postJson, startCsvJob, waitUntilFinished } from '../helpers/http';
 
 const GOODREADS = [
   'Book Id,Title,Author,ISBN,ISBN13,My Rating,Exclusive Shelf,Date Read',

@@ -1,6 +1,6 @@
 // getDocs and the reference pages and Swift guide it links, served offline from the bundle.
 import { describe, expect, it } from 'vitest';
-import { call } from './support';
+import { call } from '../helpers/http';
 
 describe('GET /docs', () => {
   it('serves the landing page that links both references, the Swift guide and both documents', async () => {

@@ -4,8 +4,8 @@ import { env } from 'cloudflare:test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../../src/app';
 import { overridePipelineForTests } from '../../src/jobs/pipeline-registry';
-import { stubEnrichment } from './stub-pipelines';
-import { authorized, call, expectResponse, postJson, waitUntilFinished } from './support';
+import { stubEnrichment } from '../helpers/stub-pipelines';
+import { authorized, call, expectResponse, postJson, waitUntilFinished } from '../helpers/http';
 
 const BOOKS = [{ title: 'Dune', author: 'Frank Herbert', isbn: '978-0-441-47812-5' }, { title: 'Kindred' }];
 

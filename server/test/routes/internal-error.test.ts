@@ -3,8 +3,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { overridePipelineForTests } from '../../src/jobs/pipeline-registry';
 import { csvImportPipeline } from '../../src/pipelines/csv';
-import { failingPlan, failingResults, stubEnrichment, stubScan } from './stub-pipelines';
-import { authorized, call, expectResponse, postJson, startCsvJob, waitUntilFinished } from './support';
+import { failingPlan, failingResults, stubEnrichment, stubScan } from '../helpers/stub-pipelines';
+import { authorized, call, expectResponse, postJson, startCsvJob, waitUntilFinished } from '../helpers/http';
 
 afterEach(() => {
   overridePipelineForTests('csv_import', undefined);

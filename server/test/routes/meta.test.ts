@@ -1,7 +1,7 @@
 // getHealth, getOpenApiDocument, getAsyncApiDocument.
 import { CONTRACT_VERSION } from '@bookstrack/generated/constants';
 import { describe, expect, it } from 'vitest';
-import { call, expectResponse } from './support';
+import { call, expectResponse } from '../helpers/http';
 
 describe('GET /health', () => {
   it('answers ok with the contract version in the envelope', async () => {

@@ -3,7 +3,7 @@
 import { SUBPROTOCOL } from '@bookstrack/generated/constants';
 import { ServerMessageSchema, type ServerMessage } from '@bookstrack/generated/schemas';
 import { describe, expect, it } from 'vitest';
-import { call, expectResponse, generatedCsv, startCsvJob } from './support';
+import { call, expectResponse, generatedCsv, startCsvJob } from '../helpers/http';
 
 function upgrade(path: string, protocols: string[]): Promise<Response> {
   return call(path, { headers: { Upgrade: 'websocket', 'Sec-WebSocket-Protocol': protocols.join(', ') } });

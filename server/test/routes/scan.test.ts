@@ -3,8 +3,8 @@ import { LIMITS } from '@bookstrack/generated/constants';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { overridePipelineForTests } from '../../src/jobs/pipeline-registry';
 import { decodedLength } from '../../src/pipelines/scan/scan-plan';
-import { stubScan } from './stub-pipelines';
-import { authorized, call, expectResponse, postJson, waitUntilFinished } from './support';
+import { stubScan } from '../helpers/stub-pipelines';
+import { authorized, call, expectResponse, postJson, waitUntilFinished } from '../helpers/http';
 
 const JPEG = { index: 0, data: '/9j/4AAQSkZJRgABAQAAAQABAAD/', mimeType: 'image/jpeg' };
 

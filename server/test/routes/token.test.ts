@@ -1,7 +1,7 @@
 // refreshToken: validation, auth and the refresh-window rule (the 200 is walked in the e2e test,
 // where the token lifetime is shortened so the window is open at once).
 import { describe, expect, it } from 'vitest';
-import { call, expectResponse, postJson, startCsvJob } from './support';
+import { call, expectResponse, postJson, startCsvJob } from '../helpers/http';
 
 describe('POST /api/token/refresh', () => {
   it('answers 409 CONFLICT while the token is outside its refresh window', async () => {

@@ -8,7 +8,8 @@ import { overridePipelineForTests } from '../../../src/jobs/pipeline-registry';
 import { createEnrichmentPipeline, ENRICHMENT_STEP_SIZE } from '../../../src/pipelines/enrichment';
 import type { BookProvider } from '../../../src/providers/book-provider';
 import { CATALOGUE } from '../../../src/providers/catalogue/catalogue';
-import { connectReady, fireNextAlarm, newJobId, plain, stubFor, timerKinds, useClock, restoreClock } from '../../durable/helpers';
+import { fireNextAlarm, newJobId, plain, stubFor, timerKinds, useClock, restoreClock } from '../../helpers/durable';
+import { connectReady } from '../../helpers/websocket';
 
 beforeEach(() => useClock());
 afterEach(() => {

@@ -5,7 +5,8 @@ import { ScanResultsSchema, type JobState, type ScanResults } from '@bookstrack/
 import { abortAllDurableObjects } from 'cloudflare:test';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StartedJob } from '../../../src/durable/job-api';
-import { connectReady, fireNextAlarm, newJobId, plain, setClock, stubFor, useClock, restoreClock, clockNow } from '../../durable/helpers';
+import { fireNextAlarm, newJobId, plain, setClock, stubFor, useClock, restoreClock, clockNow } from '../../helpers/durable';
+import { connectReady } from '../../helpers/websocket';
 import { makeShelfPhoto } from '../../vision/shelf-photo';
 
 beforeEach(() => useClock());

@@ -4,7 +4,7 @@
 import { CsvResultsSchema } from '@bookstrack/generated/schemas';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDevServer, type DevServer } from '../../../server/test/e2e/wrangler-dev';
+import { startDevServer, type DevServer } from '../../../server/test/helpers/wrangler-dev';
 import { BooksTrackApi, BooksTrackApiError, ProgressSocketClient, type ProgressSocketEvents, type WebSocketConstructorLike } from '../../src/index';
 
 const ROWS = 5000; // 10 job steps of 500 rows

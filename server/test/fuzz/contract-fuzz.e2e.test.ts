@@ -3,7 +3,7 @@
 // no 5xx, no contract violation, every socket answered per x-close-codes, no broadcast lost.
 import { OPERATIONS } from '@bookstrack/generated/operations';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDevServer, type DevServer } from '../e2e/wrangler-dev';
+import { startDevServer, type DevServer } from '../helpers/wrangler-dev';
 import { ensureOwnServer, FUZZ_SERVER_VARS } from './fuzz-server';
 import { createFuzzJobs, runHttpFuzz, summarize } from './http-fuzz';
 import { runWsFuzz, summarizeWs } from './ws-fuzz';

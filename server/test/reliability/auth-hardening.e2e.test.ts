@@ -7,7 +7,7 @@ import { CLOSE_CODES, CLOSE_REASONS, SUBPROTOCOL, TOKEN_LIFETIME_MS } from '@boo
 import { OPERATIONS, type OperationId } from '@bookstrack/generated/operations';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { startDevServer, type DevServer } from '../e2e/wrangler-dev';
+import { startDevServer, type DevServer } from '../helpers/wrangler-dev';
 import { ensureOwnServer } from '../fuzz/fuzz-server';
 import { authProtocols, openSocket, type SocketRecord } from '../fuzz/ws-client';
 
