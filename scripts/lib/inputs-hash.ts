@@ -6,8 +6,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
-import { compareStrings, listFiles } from './list-files';
-import { REPO_ROOT, SCRIPTS_DIR, SPEC_DIR, SWIFT_GUIDE } from './paths';
+import { compareStrings, listFiles } from '../core/list-files';
+import { REPO_ROOT, SCRIPTS_DIR, SPEC_DIR, SWIFT_GUIDE } from '../core/paths';
 
 const GENERATOR_ENTRY = join(SCRIPTS_DIR, 'generate.ts');
 

@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { REPO_ROOT } from './paths';
+import { REPO_ROOT } from '../core/paths';
 
 const run = promisify(execFile);
 const require = createRequire(import.meta.url);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parse } from 'yaml';
 import { isSchema, type JsonSchema } from './json-schema';
-import { listFiles } from './list-files';
+import { listFiles } from '../core/list-files';
 
 export type SchemaMap = ReadonlyMap<string, JsonSchema>;
 

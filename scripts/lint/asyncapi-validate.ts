@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import type { Finding, Severity } from './finding';
-import { REPO_ROOT } from './paths';
+import { REPO_ROOT } from '../core/paths';
 import { runTool } from './run-tool';
 
 interface Diagnostic {

@@ -3,7 +3,7 @@
 import { isAbsolute, join } from 'node:path';
 import { parseJsonObjects } from './json-stream';
 import { runTool } from './run-tool';
-import { REDOCLY_CONFIG, REPO_ROOT } from './paths';
+import { REDOCLY_CONFIG, REPO_ROOT } from '../core/paths';
 import type { Finding } from './finding';
 
 interface RedoclyProblem {

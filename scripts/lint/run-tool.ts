@@ -2,7 +2,7 @@
 // stdout (JSON) and signal problems with their exit code, so a non-zero code is not an error here.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { REPO_ROOT } from './paths';
+import { REPO_ROOT } from '../core/paths';
 
 export interface ToolRun {
   code: number;

@@ -2,7 +2,7 @@
 // for a JSON path inside any file.
 import { readFileSync } from 'node:fs';
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
-import { listFiles } from '../lib/list-files';
+import { listFiles } from '../core/list-files';
 
 export type PathSegment = string | number;
 

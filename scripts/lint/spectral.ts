@@ -1,7 +1,7 @@
 // Spectral step of the lint: runs the Spectral CLI once over all given files with .spectral.yaml and
 // turns its JSON report into findings. Unknown-format files (spec/schemas/*.yaml) get the project rules.
 import { runTool } from './run-tool';
-import { SPECTRAL_RULESET } from './paths';
+import { SPECTRAL_RULESET } from '../core/paths';
 import type { Finding, Severity } from './finding';
 
 interface SpectralResult {
