@@ -3,7 +3,7 @@
 // document shares its schema names with openapi.json and the generated code.
 import { dirname, relative, resolve, sep } from 'node:path';
 import { isSchema, type JsonSchema } from './json-schema';
-import { resolvePointer } from './json-pointer';
+import { resolvePointer, splitRef } from '../core/json-pointer';
 import { loadYaml } from './schema-files';
 import { sortComponents } from './sort-keys';
 
@@ -38,7 +38,7 @@ export function bundleAsyncApi(entry: string, schemasDir: string): JsonSchema {
       if (file !== entry) throw new Error(`${file}: internal $ref ${$ref} outside the entry document`);
       return { $ref, ...rest };
     }
-    const [path = '', fragment = ''] = $ref.split('#');
+    const { file: path, pointer: fragment } = splitRef($ref);
     const target = resolve(dirname(file), path);
     if (isSchemaFile(target) && fragment === '') return { $ref: schemaRef(target), ...rest };
     if (stack.includes(target)) throw new Error(`$ref cycle through ${target}`);

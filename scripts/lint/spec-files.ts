@@ -2,9 +2,8 @@
 // for a JSON path inside any file.
 import { readFileSync } from 'node:fs';
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
+import type { PathSegment } from '../core/json-pointer';
 import { listFiles } from '../core/list-files';
-
-export type PathSegment = string | number;
 
 export interface SpecFile {
   file: string;
@@ -61,18 +60,4 @@ export function locate(spec: SpecFile, path: readonly PathSegment[]): { line: nu
   if (!found?.range) return { line: 1, column: 1 };
   const { line, col } = spec.lines.linePos(found.range[0]);
   return { line, column: col };
-}
-
-/** Splits a JSON pointer (`#/a/b~1c` or `/a/b`) into path segments. */
-export function pointerToPath(pointer: string): string[] {
-  const body = pointer.replace(/^#/, '');
-  if (body === '' || body === '/') return [];
-  return body
-    .slice(1)
-    .split('/')
-    .map((part) => decodeURIComponent(part).replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
-export function pathToPointer(path: readonly PathSegment[]): string {
-  return path.map((segment) => '/' + String(segment).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
 }
