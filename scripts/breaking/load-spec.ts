@@ -1,10 +1,9 @@
 // Reads a multi-file spec document and resolves every `$ref` (relative files and JSON pointers) into
 // one plain object, remembering the file#pointer each object came from. A `$ref` that loops back to
 // an object being resolved becomes `{ $ref: 'cycle:<origin>' }`, which the diff treats as opaque.
-import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { parse } from 'yaml';
 import { escapeToken, lookupPointer, splitRef } from '../core/json-pointer';
+import { loadYaml } from '../core/yaml';
 
 export interface LoadedSpec {
   document: unknown;
@@ -23,7 +22,7 @@ export function loadDereferenced(rootFile: string, rootDir = dirname(rootFile)):
   const origins = new WeakMap<object, string>();
 
   const readFile = (file: string): unknown => {
-    if (!files.has(file)) files.set(file, parse(readFileSync(file, 'utf8')));
+    if (!files.has(file)) files.set(file, loadYaml(file));
     return files.get(file);
   };
 

@@ -2,9 +2,9 @@
 // are referenced; spec/schemas files become components.schemas with internal refs, so the
 // document shares its schema names with openapi.json and the generated code.
 import { dirname, relative, resolve, sep } from 'node:path';
-import { isSchema, type JsonSchema } from './json-schema';
 import { resolvePointer, splitRef } from '../core/json-pointer';
-import { loadYaml } from './schema-files';
+import { loadYaml, yamlFileStem } from '../core/yaml';
+import { isSchema, type JsonSchema } from './json-schema';
 import { sortComponents } from './sort-keys';
 
 /** Keywords meaningless once a schema is embedded: `$id` would even re-base its internal refs. */
@@ -16,7 +16,7 @@ export function bundleAsyncApi(entry: string, schemasDir: string): JsonSchema {
   const isSchemaFile = (file: string): boolean => !relative(schemasDir, file).startsWith('..') && !relative(schemasDir, file).includes(sep);
 
   const schemaRef = (file: string): string => {
-    const name = file.slice(file.lastIndexOf(sep) + 1).replace(/\.ya?ml$/, '');
+    const name = yamlFileStem(file);
     if (!schemas.has(name) && !inProgress.has(name)) {
       inProgress.add(name);
       const content = loadYaml(file);

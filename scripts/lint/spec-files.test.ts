@@ -20,10 +20,4 @@ describe('spec files', () => {
     const spec = specOf('examples:\n  - title: Dune\n');
     expect(locate(spec, ['examples', 0, 'title', 'missing'])).toEqual({ line: 2, column: 5 });
   });
-
-  it('reports YAML syntax errors with their line and leaves data undefined', () => {
-    const spec = specOf('a: [1, 2\nb: 3\n');
-    expect(spec.data).toBeUndefined();
-    expect(spec.errors[0]?.line).toBeGreaterThanOrEqual(1);
-  });
 });

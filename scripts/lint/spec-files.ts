@@ -1,32 +1,20 @@
 // Loads every YAML file of a spec tree with its line map, so any lint step can point at file:line
 // for a JSON path inside any file.
-import { readFileSync } from 'node:fs';
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, isSeq } from 'yaml';
 import type { PathSegment } from '../core/json-pointer';
-import { listFiles } from '../core/list-files';
+import { listYamlFiles, readYamlDocument, type YamlDocument } from '../core/yaml';
 
-export interface SpecFile {
+/** A spec file as lint reads it: `data` is undefined when `errors` lists YAML syntax errors. */
+export interface SpecFile extends YamlDocument {
   file: string;
-  data: unknown;
-  document: Document;
-  lines: LineCounter;
-  /** YAML syntax errors; a file with errors has `data` undefined. */
-  errors: { message: string; line: number; column: number }[];
 }
 
 export function loadSpecFile(file: string): SpecFile {
-  const lines = new LineCounter();
-  const document = parseDocument(readFileSync(file, 'utf8'), { lineCounter: lines, prettyErrors: false });
-  const errors = document.errors.map((error) => {
-    const { line, col } = lines.linePos(error.pos[0]);
-    return { message: error.message, line, column: col };
-  });
-  return { file, data: errors.length > 0 ? undefined : document.toJS(), document, lines, errors };
+  return { file, ...readYamlDocument(file) };
 }
 
 export function loadSpecTree(dir: string): Map<string, SpecFile> {
-  const files = listFiles(dir, (name) => /\.ya?ml$/.test(name));
-  return new Map(files.map((file) => [file, loadSpecFile(file)]));
+  return new Map(listYamlFiles(dir).map((file) => [file, loadSpecFile(file)]));
 }
 
 interface RangedNode {
