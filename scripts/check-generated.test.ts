@@ -1,20 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { compareTrees, listTree } from './check-generated';
 import { GENERATED_DIR, SCRIPTS_DIR } from './core/paths';
+import { tempTree } from './core/temp-tree';
 
 const temporary: string[] = [];
 
 function tempDir(files: Record<string, string> = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), 'check-generated-test-'));
+  const dir = tempTree('check-generated-test-', files);
   temporary.push(dir);
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), content);
-  }
   return dir;
 }
 

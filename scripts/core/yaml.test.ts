@@ -1,18 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { tempTree, writeTreeFile } from './temp-tree';
 import { listYamlFiles, loadYaml, readYamlDocument, yamlFileStem } from './yaml';
 
-const dir = mkdtempSync(join(tmpdir(), 'yaml-test-'));
+const dir = tempTree('yaml-test-');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function write(path: string, text: string): string {
-  const file = join(dir, path);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, text);
-  return file;
-}
+const write = (path: string, text: string): string => writeTreeFile(dir, path, text);
 
 describe('YAML files', () => {
   it('loads plain data and names the file in a syntax error', () => {
