@@ -2,13 +2,12 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkBreaking } from './check-breaking';
+import { SPEC_DIR } from './core/paths';
 
-const SPEC_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'spec');
 const repos: string[] = [];
 
 function git(repo: string, ...args: string[]): void {

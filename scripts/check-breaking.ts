@@ -3,13 +3,13 @@
 // breaking/schema-diff.ts). A base without spec/ (or a missing default base) passes with a note, and so
 // do the changes of a document whose info.version major was raised.
 import { rmSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { compareSpecs, formatChanges } from './breaking/compare-specs';
 import { checkoutSpec, refExists } from './breaking/git-spec';
+import { REPO_ROOT } from './core/paths';
 
 const DEFAULT_BASE = 'HEAD~1';
-const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 export interface BreakingCheck {
   exitCode: number;

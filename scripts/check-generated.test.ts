@@ -1,21 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { compareTrees, listTree } from './check-generated';
+import { GENERATED_DIR, SCRIPTS_DIR } from './core/paths';
+import { tempTree } from './core/temp-tree';
 
-const SCRIPTS_DIR = dirname(fileURLToPath(import.meta.url));
 const temporary: string[] = [];
 
 function tempDir(files: Record<string, string> = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), 'check-generated-test-'));
+  const dir = tempTree('check-generated-test-', files);
   temporary.push(dir);
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), content);
-  }
   return dir;
 }
 
@@ -49,7 +44,7 @@ describe('compareTrees', () => {
 describe('npm run check:generated', () => {
   it('exits 1 and names the edited, deleted and added files of a tampered generated/', () => {
     const tampered = tempDir();
-    cpSync(join(SCRIPTS_DIR, '..', 'generated'), tampered, { recursive: true, filter: (source) => !source.includes('node_modules') });
+    cpSync(GENERATED_DIR, tampered, { recursive: true, filter: (source) => !source.includes('node_modules') });
     writeFileSync(join(tampered, 'schemas.ts'), readFileSync(join(tampered, 'schemas.ts'), 'utf8').replace(/\n/, '\n// hand edit\n'));
     rmSync(join(tampered, 'constants.ts'));
     writeFileSync(join(tampered, 'notes.txt'), 'not generated');

@@ -4,11 +4,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-
-const SCRIPTS_DIR = dirname(fileURLToPath(import.meta.url));
-const REPO_ROOT = join(SCRIPTS_DIR, '..');
+import { join, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { GENERATED_DIR, REPO_ROOT, SCRIPTS_DIR } from './core/paths';
 
 /** Hand-written workspace files of generated/ that the generator does not produce. */
 const NOT_GENERATED = new Set(['package.json', 'tsconfig.json', '.gitattributes']);
@@ -87,7 +85,7 @@ function option(args: readonly string[], flag: string): string | undefined {
 }
 
 function main(args: readonly string[]): number {
-  const generatedDir = option(args, '--generated') ?? join(REPO_ROOT, 'generated');
+  const generatedDir = option(args, '--generated') ?? GENERATED_DIR;
   const started = performance.now();
   const differences = checkGenerated({ generatedDir, specDir: option(args, '--spec') });
   const where = relative(REPO_ROOT, generatedDir) || '.';

@@ -5,13 +5,13 @@
 /// <reference lib="dom" />
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GENERATED_DIR, REPO_ROOT } from './core/paths';
 
-const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const DOCS_DIR = join(REPO_ROOT, 'generated', 'docs');
+const DOCS_DIR = join(GENERATED_DIR, 'docs');
 const ARTIFACTS_DIR = join(REPO_ROOT, 'artifacts');
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const LAUNCH_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];

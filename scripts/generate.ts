@@ -1,6 +1,6 @@
 // `npm run generate [-- --out <dir>] [--spec <dir>]`: regenerates every file of generated/ from spec/.
 import { resolve } from 'node:path';
-import { DEFAULT_OUT_DIR } from './lib/paths';
+import { GENERATED_DIR } from './core/paths';
 import { generate } from './lib/pipeline';
 
 function dirOption(args: readonly string[], flag: string): string | undefined {
@@ -11,7 +11,7 @@ function dirOption(args: readonly string[], flag: string): string | undefined {
   return resolve(process.cwd(), dir);
 }
 
-const outDirFromArgs = (args: readonly string[]): string => dirOption(args, '--out') ?? DEFAULT_OUT_DIR;
+const outDirFromArgs = (args: readonly string[]): string => dirOption(args, '--out') ?? GENERATED_DIR;
 /** `--spec <dir>` reads another spec tree (tests use fixtures); the default is the repo's spec/. */
 const specDirFromArgs = (args: readonly string[]): string | undefined => dirOption(args, '--spec');
 

@@ -3,7 +3,7 @@
 // error or warning.
 import { countBySeverity, formatReport } from './lint/report';
 import { isFailing } from './lint/finding';
-import { REPO_ROOT } from './lint/paths';
+import { REPO_ROOT } from './core/paths';
 import { runLint } from './lint/run-lint';
 
 const started = performance.now();

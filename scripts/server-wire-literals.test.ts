@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as constants from '../generated/constants';
-import { REPO_ROOT } from './lib/paths';
+import { REPO_ROOT } from './core/paths';
 import { findWireLiterals, scanForWireLiterals, wireVocabulary, type WireLiteral } from './lint/wire-literals';
 
 const vocabulary = wireVocabulary(constants);

@@ -9,7 +9,7 @@ import * as generatedSchemas from '../generated/schemas';
 import { OPERATIONS } from '../generated/operations';
 import { isSchema, refTypeName, type JsonSchema } from './lib/json-schema';
 import { listOperations } from './lib/openapi-operations';
-import { REPO_ROOT, specPaths } from './lib/paths';
+import { REPO_ROOT, specPaths } from './core/paths';
 import { loadSchemas } from './lib/schema-files';
 
 const specSchemas = loadSchemas(specPaths().schemas);

@@ -3,6 +3,7 @@
 // document whose info.version major was raised may break (the changes become notes).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { ASYNCAPI_ENTRY, OPENAPI_ENTRY } from '../core/paths';
 import { diffAsyncApi } from './asyncapi-diff';
 import type { BreakingChange } from './change';
 import { loadDereferenced } from './load-spec';
@@ -21,8 +22,8 @@ export function majorVersion(document: unknown): number | undefined {
 }
 
 const DOCUMENTS = [
-  { name: 'OpenAPI', root: 'openapi/openapi.yaml', diff: diffOpenApi },
-  { name: 'AsyncAPI', root: 'asyncapi/asyncapi.yaml', diff: diffAsyncApi },
+  { name: 'OpenAPI', root: OPENAPI_ENTRY, diff: diffOpenApi },
+  { name: 'AsyncAPI', root: ASYNCAPI_ENTRY, diff: diffAsyncApi },
 ] as const;
 
 export function compareSpecs(baseSpecDir: string, headSpecDir: string): SpecComparison {

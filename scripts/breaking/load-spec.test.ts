@@ -1,17 +1,9 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempTree } from '../core/temp-tree';
 import { loadDereferenced } from './load-spec';
 
-function specTree(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'load-spec-test-'));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
-}
+const specTree = (files: Record<string, string>): string => tempTree('load-spec-test-', files);
 
 describe('loadDereferenced', () => {
   const dir = specTree({

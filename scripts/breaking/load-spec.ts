@@ -1,19 +1,14 @@
 // Reads a multi-file spec document and resolves every `$ref` (relative files and JSON pointers) into
 // one plain object, remembering the file#pointer each object came from. A `$ref` that loops back to
 // an object being resolved becomes `{ $ref: 'cycle:<origin>' }`, which the diff treats as opaque.
-import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { parse } from 'yaml';
+import { escapeToken, lookupPointer, splitRef } from '../core/json-pointer';
+import { loadYaml } from '../core/yaml';
 
 export interface LoadedSpec {
   document: unknown;
   /** `<file relative to rootDir>#<pointer>` of an object of `document`. */
   originOf(node: object): string | undefined;
-}
-
-function decodePointer(pointer: string): string[] {
-  if (pointer === '' || pointer === '/') return [];
-  return pointer.slice(1).split('/').map((part) => decodeURIComponent(part).replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -27,19 +22,17 @@ export function loadDereferenced(rootFile: string, rootDir = dirname(rootFile)):
   const origins = new WeakMap<object, string>();
 
   const readFile = (file: string): unknown => {
-    if (!files.has(file)) files.set(file, parse(readFileSync(file, 'utf8')));
+    if (!files.has(file)) files.set(file, loadYaml(file));
     return files.get(file);
   };
-  const at = (file: string, pointer: string): unknown =>
-    decodePointer(pointer).reduce<unknown>((node, key) => (isObject(node) ? node[key] : undefined), readFile(file));
 
   function resolveRef(ref: string, fromFile: string): unknown {
-    const [target = '', pointer = ''] = ref.split('#');
+    const { file: target, pointer } = splitRef(ref);
     const file = target === '' ? fromFile : resolve(dirname(fromFile), target);
     const key = `${relative(rootDir, file)}#${pointer}`;
     if (resolved.has(key)) return resolved.get(key);
     if (resolving.has(key)) return { $ref: `cycle:${key}` };
-    const raw = at(file, pointer);
+    const raw = lookupPointer(readFile(file), pointer);
     if (raw === undefined) throw new Error(`unresolvable $ref ${ref} in ${relative(rootDir, fromFile)}`);
     resolving.add(key);
     const value = walk(raw, file, pointer);
@@ -53,7 +46,7 @@ export function loadDereferenced(rootFile: string, rootDir = dirname(rootFile)):
     if (!isObject(node)) return node;
     const { $ref, ...siblings } = node;
     const copy: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(siblings)) copy[key] = walk(value, file, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+    for (const [key, value] of Object.entries(siblings)) copy[key] = walk(value, file, `${pointer}/${escapeToken(key)}`);
     if (typeof $ref !== 'string') {
       origins.set(copy, `${relative(rootDir, file)}#${pointer}`);
       return copy;

@@ -1,20 +1,15 @@
 // The AsyncAPI bundler on a small fixture tree: message files inline, schema files become
 // components.schemas with internal refs, and $id/$schema are dropped from embedded schemas.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { tempTree, writeTreeFile } from '../core/temp-tree';
 import { bundleAsyncApi } from './bundle-asyncapi';
 
-const root = mkdtempSync(join(tmpdir(), 'bookstrack-bundle-'));
+const root = tempTree('bookstrack-bundle-');
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-function write(path: string, text: string): string {
-  const full = join(root, path);
-  mkdirSync(join(full, '..'), { recursive: true });
-  writeFileSync(full, text);
-  return full;
-}
+const write = (path: string, text: string): string => writeTreeFile(root, path, text);
 
 write('schemas/Ping.yaml', '$schema: https://json-schema.org/draft/2020-12/schema\n$id: https://x/Ping.yaml\ntype: object\nproperties:\n  meta:\n    $ref: ./Meta.yaml\n');
 write('schemas/Meta.yaml', 'type: object\nproperties:\n  n:\n    type: integer\n');

@@ -2,9 +2,9 @@
 // are referenced; spec/schemas files become components.schemas with internal refs, so the
 // document shares its schema names with openapi.json and the generated code.
 import { dirname, relative, resolve, sep } from 'node:path';
+import { resolvePointer, splitRef } from '../core/json-pointer';
+import { loadYaml, yamlFileStem } from '../core/yaml';
 import { isSchema, type JsonSchema } from './json-schema';
-import { resolvePointer } from './json-pointer';
-import { loadYaml } from './schema-files';
 import { sortComponents } from './sort-keys';
 
 /** Keywords meaningless once a schema is embedded: `$id` would even re-base its internal refs. */
@@ -16,7 +16,7 @@ export function bundleAsyncApi(entry: string, schemasDir: string): JsonSchema {
   const isSchemaFile = (file: string): boolean => !relative(schemasDir, file).startsWith('..') && !relative(schemasDir, file).includes(sep);
 
   const schemaRef = (file: string): string => {
-    const name = file.slice(file.lastIndexOf(sep) + 1).replace(/\.ya?ml$/, '');
+    const name = yamlFileStem(file);
     if (!schemas.has(name) && !inProgress.has(name)) {
       inProgress.add(name);
       const content = loadYaml(file);
@@ -38,7 +38,7 @@ export function bundleAsyncApi(entry: string, schemasDir: string): JsonSchema {
       if (file !== entry) throw new Error(`${file}: internal $ref ${$ref} outside the entry document`);
       return { $ref, ...rest };
     }
-    const [path = '', fragment = ''] = $ref.split('#');
+    const { file: path, pointer: fragment } = splitRef($ref);
     const target = resolve(dirname(file), path);
     if (isSchemaFile(target) && fragment === '') return { $ref: schemaRef(target), ...rest };
     if (stack.includes(target)) throw new Error(`$ref cycle through ${target}`);

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isSchema, type JsonSchema } from './json-schema';
-import { runTool } from './run-tool';
+import { runTool } from '../core/run-tool';
 import { sortComponents } from './sort-keys';
 
 export async function bundleOpenApi(entry: string): Promise<JsonSchema> {

@@ -6,7 +6,7 @@ import { readExtensions } from './contract-extensions';
 import { asyncApiDocsView } from './docs-view-asyncapi';
 import { DOC_LINKS, emitDocsIndex, humanDuration } from './emit-docs-index';
 import type { JsonSchema } from './json-schema';
-import { REPO_ROOT, specPaths } from './paths';
+import { REPO_ROOT, specPaths } from '../core/paths';
 import { loadSchemas } from './schema-files';
 
 const load = (file: string): JsonSchema => JSON.parse(readFileSync(join(REPO_ROOT, 'generated', file), 'utf8')) as JsonSchema;

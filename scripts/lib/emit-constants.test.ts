@@ -6,7 +6,7 @@ import * as constants from '../../generated/constants';
 import { readExtensions, type ContractExtensions } from './contract-extensions';
 import { emitConstants } from './emit-constants';
 import type { JsonSchema } from './json-schema';
-import { REPO_ROOT, specPaths } from './paths';
+import { REPO_ROOT, specPaths } from '../core/paths';
 import { loadSchemas } from './schema-files';
 
 const load = (file: string): JsonSchema => JSON.parse(readFileSync(join(REPO_ROOT, 'generated', file), 'utf8')) as JsonSchema;

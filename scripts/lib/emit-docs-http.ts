@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { HeaderInfo } from './header';
 import { assertOffline, withHtmlHeader } from './html-checks';
 import type { JsonSchema } from './json-schema';
-import { runTool } from './run-tool';
+import { runTool } from '../core/run-tool';
 import { toJsonText } from './sort-keys';
 
 export async function emitHttpDocs(openapi: JsonSchema, header: HeaderInfo): Promise<string> {

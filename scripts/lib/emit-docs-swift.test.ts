@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { emitSwiftDocs, guideTitle } from './emit-docs-swift';
-import { SWIFT_GUIDE } from './paths';
+import { SWIFT_GUIDE } from '../core/paths';
 
 const header = { emitter: 'lib/emit-docs-swift.ts', inputsHash: 'abc123' };
 

@@ -2,7 +2,7 @@
 // validators. Inline success envelopes get exported names (`ImportCsv202ResponseSchema`).
 import { slashHeader, type HeaderInfo } from './header';
 import { refTypeName, type JsonSchema } from './json-schema';
-import { compareStrings } from './list-files';
+import { compareStrings } from '../core/list-files';
 import { toPascalCase } from './names';
 import { honoPath, listOperations, type MediaSchema } from './openapi-operations';
 import type { SchemaMap } from './schema-files';

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Language, Parser } from 'web-tree-sitter';
 import { emitSwift } from './emit-swift';
-import { specPaths } from './paths';
+import { specPaths } from '../core/paths';
 import { loadSchemas } from './schema-files';
 
 const schemas = loadSchemas(specPaths().schemas);

@@ -1,7 +1,7 @@
 // Walks a bundled OpenAPI document into a flat list of operations with their JSON schemas,
 // resolving `#/components/responses/X` and `#/components/requestBodies/X` refs on the way.
+import { resolvePointer } from '../core/json-pointer';
 import { isSchema, type JsonSchema } from './json-schema';
-import { resolvePointer } from './json-pointer';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listFiles } from './list-files';
+import { listFiles } from '../core/list-files';
 import { generate, type GenerateResult } from './pipeline';
 
 const EXPECTED_FILES = [

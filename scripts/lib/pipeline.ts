@@ -18,7 +18,7 @@ import { emitZod } from './emit-zod';
 import type { HeaderInfo } from './header';
 import { hashInputs, listInputFiles } from './inputs-hash';
 import type { Output } from './output';
-import { specPaths, SWIFT_GUIDE } from './paths';
+import { specPaths, SWIFT_GUIDE } from '../core/paths';
 import { loadSchemas } from './schema-files';
 import { toJsonText } from './sort-keys';
 import { validateAsyncApi } from './validate-asyncapi';

@@ -1,6 +1,6 @@
 // Stable key order for bundled documents: component maps are sorted by name so a renamed or
 // added file moves one block, never reorders the rest.
-import { compareStrings } from './list-files';
+import { compareStrings } from '../core/list-files';
 import { isSchema, type JsonSchema } from './json-schema';
 
 export function sortedRecord<T>(record: Record<string, T>): Record<string, T> {

@@ -2,7 +2,7 @@
 // references. Ties break alphabetically so the order never depends on directory listing.
 import { collectRefs, refTypeName } from './json-schema';
 import type { SchemaMap } from './schema-files';
-import { compareStrings } from './list-files';
+import { compareStrings } from '../core/list-files';
 
 export function dependenciesOf(schemas: SchemaMap, name: string): string[] {
   const schema = schemas.get(name);

@@ -4,19 +4,19 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isFailing } from './finding';
 import { parseDiagnostics, validateAsyncApi } from './asyncapi-validate';
-import { FIXTURES_DIR } from './paths';
+import { LINT_FIXTURES_DIR } from '../core/paths';
 
 const dir = mkdtempSync(join(tmpdir(), 'bookstrack-asyncapi-validate-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('asyncapi validate step', () => {
   it('passes the valid fixture document', async () => {
-    const findings = await validateAsyncApi(join(FIXTURES_DIR, 'valid.asyncapi.yaml'));
+    const findings = await validateAsyncApi(join(LINT_FIXTURES_DIR, 'valid.asyncapi.yaml'));
     expect(findings.filter(isFailing)).toEqual([]);
   }, 30_000);
 
   it('reports a channel message reference that points nowhere as an error', async () => {
-    const broken = readFileSync(join(FIXTURES_DIR, 'valid.asyncapi.yaml'), 'utf8').replace(/\$ref: '?#\/components\/messages\/(\w+)'?/, "$ref: '#/components/messages/NoSuchMessage'");
+    const broken = readFileSync(join(LINT_FIXTURES_DIR, 'valid.asyncapi.yaml'), 'utf8').replace(/\$ref: '?#\/components\/messages\/(\w+)'?/, "$ref: '#/components/messages/NoSuchMessage'");
     const file = join(dir, 'broken.asyncapi.yaml');
     writeFileSync(file, broken);
     const failing = (await validateAsyncApi(file)).filter(isFailing);

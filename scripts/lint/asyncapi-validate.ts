@@ -5,8 +5,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import type { Finding, Severity } from './finding';
-import { REPO_ROOT } from './paths';
-import { runTool } from './run-tool';
+import { REPO_ROOT } from '../core/paths';
+import { captureTool } from '../core/run-tool';
 
 interface Diagnostic {
   code: string | number;
@@ -45,11 +45,10 @@ export async function validateAsyncApi(root: string): Promise<Finding[]> {
   const metricsConfig = join(home, 'analytics.json');
   writeFileSync(metricsConfig, JSON.stringify({ analyticsEnabled: 'false', infoMessageShown: 'true', userID: 'bookstrack-lint' }));
   try {
-    const run = await runTool('asyncapi', ['validate', root, '--diagnostics-format', 'json', '--fail-severity', 'error'], {
-      CI: 'true',
-      ASYNCAPI_METRICS_CONFIG_PATH: metricsConfig,
-      SUPPRESS_NO_CONFIG_WARNING: '1',
-    });
+    const args = ['validate', root, '--diagnostics-format', 'json', '--fail-severity', 'error'];
+    // CI=true comes with every tool run (core/run-tool.ts).
+    const env = { ASYNCAPI_METRICS_CONFIG_PATH: metricsConfig, SUPPRESS_NO_CONFIG_WARNING: '1' };
+    const run = await captureTool('@asyncapi/cli', args, { env });
     const diagnostics = parseDiagnostics(run.stdout);
     if (diagnostics) return diagnostics.map((diagnostic) => toFinding(diagnostic, root));
     if (run.code === 0) return [];

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collectOperationIds, findDuplicateOperationIds } from './cross-document';
-import { FIXTURES_DIR } from './paths';
+import { LINT_FIXTURES_DIR } from '../core/paths';
 import { loadSpecFile } from './spec-files';
 
-const dir = join(FIXTURES_DIR, 'cross-document');
+const dir = join(LINT_FIXTURES_DIR, 'cross-document');
 
 function lintFixture() {
   const openapi = loadSpecFile(join(dir, 'openapi.yaml'));

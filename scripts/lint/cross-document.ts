@@ -2,8 +2,9 @@
 // OpenAPI and AsyncAPI documents together, so an id names one thing in docs, generated code and handlers.
 // AsyncAPI 3 names operations by their key under `operations`.
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { splitRef, type PathSegment } from '../core/json-pointer';
 import type { Finding } from './finding';
-import { locate, type PathSegment, type SpecFile } from './spec-files';
+import { locate, type SpecFile } from './spec-files';
 
 export interface OperationIdSite {
   id: string;
@@ -60,7 +61,7 @@ export function collectOperationIds(openapi: SpecFile, asyncapi: SpecFile, load:
   for (const [path, item] of Object.entries(asRecord(asRecord(openapi.data).paths))) {
     const ref = asRecord(item).$ref;
     if (typeof ref === 'string') {
-      const target = load(fileURLToPath(new URL(ref.split('#')[0] ?? '', pathToFileURL(openapi.file))));
+      const target = load(fileURLToPath(new URL(splitRef(ref).file, pathToFileURL(openapi.file))));
       sites.push(...openApiOperationIds(target, target.data, []));
     } else {
       sites.push(...openApiOperationIds(openapi, item, ['paths', path]));

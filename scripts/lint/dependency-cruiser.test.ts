@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { locateImport, runDependencyCruiser } from './dependency-cruiser';
 import type { Finding } from './finding';
-import { FIXTURES_DIR } from './paths';
+import { LINT_FIXTURES_DIR as FIXTURES_DIR } from '../core/paths';
 
 const BROKEN = join(FIXTURES_DIR, 'deps', 'broken');
 const CLEAN = join(FIXTURES_DIR, 'deps', 'clean');

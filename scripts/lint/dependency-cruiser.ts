@@ -4,8 +4,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Finding, Severity } from './finding';
-import { DEPCRUISE_CONFIG, REPO_ROOT } from './paths';
-import { runTool } from './run-tool';
+import { DEPCRUISE_CONFIG, REPO_ROOT } from '../core/paths';
+import { captureTool } from '../core/run-tool';
 
 /** Relative to the cruised root; a fixture tree holds only some of them. */
 export const CRUISED_FOLDERS = ['server/src', 'client/src', 'scripts', 'generated'] as const;
@@ -57,7 +57,7 @@ function toFinding(violation: Violation, root: string): Finding {
 /** Cruises the source folders under `root` (the repo, or a fixture tree laid out like it). */
 export async function runDependencyCruiser(root = REPO_ROOT, config = DEPCRUISE_CONFIG): Promise<Finding[]> {
   const folders = CRUISED_FOLDERS.filter((folder) => existsSync(join(root, folder)));
-  const run = await runTool('depcruise', ['--config', config, '--output-type', 'json', ...folders], {}, root);
+  const run = await captureTool('dependency-cruiser', ['--config', config, '--output-type', 'json', ...folders], { bin: 'depcruise', cwd: root });
   let violations: Violation[];
   try {
     violations = (JSON.parse(run.stdout) as { summary: { violations: Violation[] } }).summary.violations;

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from './finding';
-import { FIXTURES_DIR } from './paths';
+import { LINT_FIXTURES_DIR } from '../core/paths';
 import { runSpectral } from './spectral';
 
 const FIXTURES = [
@@ -22,13 +22,13 @@ const FIXTURES = [
 let findings: Finding[] = [];
 
 beforeAll(async () => {
-  findings = await runSpectral(FIXTURES.map((name) => join(FIXTURES_DIR, name)));
+  findings = await runSpectral(FIXTURES.map((name) => join(LINT_FIXTURES_DIR, name)));
 }, 120_000);
 
 /** `line: message` of one rule's findings in one fixture, in line order. */
 function reported(fixture: string, rule: string): string[] {
   return findings
-    .filter((finding) => finding.file === join(FIXTURES_DIR, fixture) && finding.rule === rule)
+    .filter((finding) => finding.file === join(LINT_FIXTURES_DIR, fixture) && finding.rule === rule)
     .sort((a, b) => a.line - b.line)
     .map((finding) => `${finding.line}: ${finding.message}`);
 }

@@ -2,8 +2,8 @@
 // reports (one per API) turned into findings.
 import { isAbsolute, join } from 'node:path';
 import { parseJsonObjects } from './json-stream';
-import { runTool } from './run-tool';
-import { REDOCLY_CONFIG, REPO_ROOT } from './paths';
+import { captureTool } from '../core/run-tool';
+import { REDOCLY_CONFIG, REPO_ROOT } from '../core/paths';
 import type { Finding } from './finding';
 
 interface RedoclyProblem {
@@ -29,7 +29,7 @@ function toFinding(problem: RedoclyProblem): Finding {
 
 /** Lints the APIs of the config, or the given files with the config's rules. */
 export async function runRedocly(config = REDOCLY_CONFIG, files: readonly string[] = []): Promise<Finding[]> {
-  const run = await runTool('redocly', ['lint', ...files, '--config', config, '--format', 'json']);
+  const run = await captureTool('@redocly/cli', ['lint', ...files, '--config', config, '--format', 'json']);
   const reports = parseJsonObjects(run.stdout) as { problems?: RedoclyProblem[] }[];
   if (reports.length === 0) {
     const why = run.stderr.split('\n').filter((line) => line.trim() && !/[║╔╚]/.test(line)).join(' ');

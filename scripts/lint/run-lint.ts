@@ -2,16 +2,17 @@
 // validate`, dependency-cruiser over the sources, example validation and the cross-document
 // operationId check, run side by side.
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { specPaths } from '../core/paths';
 import { validateAsyncApi } from './asyncapi-validate';
 import { collectOperationIds, findDuplicateOperationIds } from './cross-document';
 import { runDependencyCruiser } from './dependency-cruiser';
 import { validateExamples } from './examples/validate-examples';
 import type { Finding } from './finding';
-import { ASYNCAPI_ROOT, OPENAPI_ROOT, SPEC_DIR } from './paths';
 import { runRedocly } from './redocly';
 import { loadSpecFile, loadSpecTree, type SpecFile } from './spec-files';
 import { runSpectral } from './spectral';
+
+const { root: SPEC_DIR, schemas: SCHEMAS_DIR, openapi: OPENAPI_ROOT, asyncapi: ASYNCAPI_ROOT } = specPaths();
 
 export interface LintResult {
   findings: Finding[];
@@ -61,7 +62,7 @@ function unique(findings: Finding[]): Finding[] {
 export async function runLint(): Promise<LintResult> {
   const timingsMs: Record<string, number> = {};
   const files = loadSpecTree(SPEC_DIR);
-  const schemaFiles = [...files.keys()].filter((file) => file.startsWith(join(SPEC_DIR, 'schemas')));
+  const schemaFiles = [...files.keys()].filter((file) => file.startsWith(SCHEMAS_DIR));
   const roots = [OPENAPI_ROOT, ASYNCAPI_ROOT].filter((root) => existsSync(root));
   const [spectral, redocly, parser, dependencies] = await Promise.all([
     timed('spectral', timingsMs, () => runSpectral([...roots, ...schemaFiles])),

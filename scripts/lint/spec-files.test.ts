@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadSpecFile, locate, pathToPointer, pointerToPath } from './spec-files';
+import { loadSpecFile, locate } from './spec-files';
 
 function specOf(text: string) {
   const file = join(mkdtempSync(join(tmpdir(), 'spec-files-')), 'doc.yaml');
@@ -19,16 +19,5 @@ describe('spec files', () => {
   it('falls back to the deepest existing node for a path that goes further than the file', () => {
     const spec = specOf('examples:\n  - title: Dune\n');
     expect(locate(spec, ['examples', 0, 'title', 'missing'])).toEqual({ line: 2, column: 5 });
-  });
-
-  it('reports YAML syntax errors with their line and leaves data undefined', () => {
-    const spec = specOf('a: [1, 2\nb: 3\n');
-    expect(spec.data).toBeUndefined();
-    expect(spec.errors[0]?.line).toBeGreaterThanOrEqual(1);
-  });
-
-  it('round-trips JSON pointers with escaped slashes and tildes', () => {
-    expect(pointerToPath('#/paths/~1api~1csv/a~0b')).toEqual(['paths', '/api/csv', 'a~b']);
-    expect(pathToPointer(['paths', '/api/csv', 'a~b'])).toBe('/paths/~1api~1csv/a~0b');
   });
 });

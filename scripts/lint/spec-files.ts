@@ -1,33 +1,20 @@
 // Loads every YAML file of a spec tree with its line map, so any lint step can point at file:line
 // for a JSON path inside any file.
-import { readFileSync } from 'node:fs';
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
-import { listFiles } from '../lib/list-files';
+import { isMap, isScalar, isSeq } from 'yaml';
+import type { PathSegment } from '../core/json-pointer';
+import { listYamlFiles, readYamlDocument, type YamlDocument } from '../core/yaml';
 
-export type PathSegment = string | number;
-
-export interface SpecFile {
+/** A spec file as lint reads it: `data` is undefined when `errors` lists YAML syntax errors. */
+export interface SpecFile extends YamlDocument {
   file: string;
-  data: unknown;
-  document: Document;
-  lines: LineCounter;
-  /** YAML syntax errors; a file with errors has `data` undefined. */
-  errors: { message: string; line: number; column: number }[];
 }
 
 export function loadSpecFile(file: string): SpecFile {
-  const lines = new LineCounter();
-  const document = parseDocument(readFileSync(file, 'utf8'), { lineCounter: lines, prettyErrors: false });
-  const errors = document.errors.map((error) => {
-    const { line, col } = lines.linePos(error.pos[0]);
-    return { message: error.message, line, column: col };
-  });
-  return { file, data: errors.length > 0 ? undefined : document.toJS(), document, lines, errors };
+  return { file, ...readYamlDocument(file) };
 }
 
 export function loadSpecTree(dir: string): Map<string, SpecFile> {
-  const files = listFiles(dir, (name) => /\.ya?ml$/.test(name));
-  return new Map(files.map((file) => [file, loadSpecFile(file)]));
+  return new Map(listYamlFiles(dir).map((file) => [file, loadSpecFile(file)]));
 }
 
 interface RangedNode {
@@ -61,18 +48,4 @@ export function locate(spec: SpecFile, path: readonly PathSegment[]): { line: nu
   if (!found?.range) return { line: 1, column: 1 };
   const { line, col } = spec.lines.linePos(found.range[0]);
   return { line, column: col };
-}
-
-/** Splits a JSON pointer (`#/a/b~1c` or `/a/b`) into path segments. */
-export function pointerToPath(pointer: string): string[] {
-  const body = pointer.replace(/^#/, '');
-  if (body === '' || body === '/') return [];
-  return body
-    .slice(1)
-    .split('/')
-    .map((part) => decodeURIComponent(part).replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
-export function pathToPointer(path: readonly PathSegment[]): string {
-  return path.map((segment) => '/' + String(segment).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
 }

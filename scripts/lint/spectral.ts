@@ -1,7 +1,7 @@
 // Spectral step of the lint: runs the Spectral CLI once over all given files with .spectral.yaml and
 // turns its JSON report into findings. Unknown-format files (spec/schemas/*.yaml) get the project rules.
-import { runTool } from './run-tool';
-import { SPECTRAL_RULESET } from './paths';
+import { captureTool } from '../core/run-tool';
+import { SPECTRAL_RULESET } from '../core/paths';
 import type { Finding, Severity } from './finding';
 
 interface SpectralResult {
@@ -28,7 +28,7 @@ function toFinding(result: SpectralResult, fallbackFile: string): Finding {
 
 export async function runSpectral(files: readonly string[], ruleset = SPECTRAL_RULESET): Promise<Finding[]> {
   const args = ['lint', ...files, '--ruleset', ruleset, '--format', 'json', '--ignore-unknown-format', '--quiet'];
-  const run = await runTool('spectral', args);
+  const run = await captureTool('@stoplight/spectral-cli', args);
   const start = run.stdout.indexOf('[');
   if (start === -1) {
     const why = (run.stderr || run.stdout).trim();

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import ts from 'typescript';
-import { listFiles } from '../lib/list-files';
+import { listFiles } from '../core/list-files';
 
 /** The parts of generated/constants.ts the check reads. */
 export interface WireConstants {

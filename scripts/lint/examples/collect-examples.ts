@@ -1,7 +1,7 @@
 // Finds every example in one spec file and the schema it must satisfy: `examples` of JSON Schemas,
 // OpenAPI `example`/`examples` of media types, parameters and headers, and AsyncAPI message examples
 // (payload and headers). Each site names the schema by file + JSON path so ajv resolves its `$ref`s.
-import type { PathSegment } from '../spec-files';
+import type { PathSegment } from '../../core/json-pointer';
 import { isObject, walkSchema } from './schema-walk';
 
 export interface ExampleSite {

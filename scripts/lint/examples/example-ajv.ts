@@ -4,7 +4,8 @@ import Ajv2020Module from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { pathToFileURL } from 'node:url';
 import type { ValidateFunction } from 'ajv';
-import { pathToPointer, type PathSegment, type SpecFile } from '../spec-files';
+import { formatPointer, type PathSegment } from '../../core/json-pointer';
+import type { SpecFile } from '../spec-files';
 
 // ajv and ajv-formats are CommonJS with `exports.default`; under tsx/vitest ESM the default import is
 // sometimes the module object.
@@ -34,7 +35,7 @@ export function createExampleValidator(files: Iterable<SpecFile>, isSchemaFile: 
   }
   return {
     validatorFor(file, schemaPath) {
-      const ref = `${fileUrl(file)}#${pathToPointer(schemaPath)}`;
+      const ref = `${fileUrl(file)}#${formatPointer(schemaPath)}`;
       const validate = ajv.getSchema(ref);
       if (!validate) throw new Error(`cannot resolve schema ${ref}`);
       return validate;

@@ -1,7 +1,7 @@
 // Visits every subschema of a JSON Schema (2020-12 keywords) with its path, so examples nested on
 // properties, items or union members are found. `$ref` targets are not followed: they are visited in
 // their own file.
-import type { PathSegment } from '../spec-files';
+import type { PathSegment } from '../../core/json-pointer';
 
 type Visitor = (schema: Record<string, unknown>, path: PathSegment[]) => void;
 

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES_DIR } from '../paths';
+import { LINT_FIXTURES_DIR } from '../../core/paths';
 import { loadSpecTree } from '../spec-files';
 import { validateExamples } from './validate-examples';
 
-const specDir = join(FIXTURES_DIR, 'examples-spec');
+const specDir = join(LINT_FIXTURES_DIR, 'examples-spec');
 
 function lintFixture() {
   const result = validateExamples(specDir, loadSpecTree(specDir));

@@ -2,8 +2,9 @@
 // spec/schemas file has `examples` (STYLE.md: each schema has at least one example).
 import { relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { lookupPointer, parsePointer, splitRef } from '../../core/json-pointer';
 import type { Finding } from '../finding';
-import { locate, pointerToPath, type SpecFile } from '../spec-files';
+import { locate, type SpecFile } from '../spec-files';
 import { collectDocumentExamples, collectSchemaFileExamples, type ExampleSite } from './collect-examples';
 import { createExampleValidator, type ExampleValidator } from './example-ajv';
 
@@ -30,7 +31,7 @@ function checkSite(spec: SpecFile, site: ExampleSite, validator: ExampleValidato
   }
   if (validate(value)) return [];
   return (validate.errors ?? []).map((error) => {
-    const at = [...site.valuePath, ...pointerToPath(error.instancePath)];
+    const at = [...site.valuePath, ...parsePointer(error.instancePath)];
     const where = error.instancePath || '(root)';
     return finding(spec, at, 'example-valid', `example ${where} ${error.message ?? 'is invalid'} ${JSON.stringify(error.params)}`);
   });
@@ -38,11 +39,11 @@ function checkSite(spec: SpecFile, site: ExampleSite, validator: ExampleValidato
 
 /** `value` of an Example Object reached by `$ref` (same file or another spec file). */
 function resolveExampleRef(file: string, ref: string, files: Map<string, SpecFile>): unknown {
-  const [target = '', pointer = ''] = ref.split('#');
+  const { file: target, pointer } = splitRef(ref);
   const targetFile = target === '' ? file : fileURLToPath(new URL(target, pathToFileURL(file)));
   const spec = files.get(targetFile);
   if (!spec) throw new Error(`example $ref ${ref} points outside spec/`);
-  const example = pointerToPath(pointer).reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], spec.data);
+  const example = lookupPointer(spec.data, pointer);
   return (example as { value?: unknown } | undefined)?.value;
 }
 

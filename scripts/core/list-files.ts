@@ -1,4 +1,4 @@
-// Recursive, sorted file listing: the generator's inputs must be enumerated in a stable order.
+// Recursive file listing in a stable, locale-independent order (generator inputs, lint's spec trees).
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
