@@ -1,4 +1,5 @@
 // Job status transitions and derived progress: the only place that says which status may follow which.
+import { TERMINAL_JOB_STATUSES } from '@bookstrack/generated/constants';
 import type { JobStatus } from '@bookstrack/generated/schemas';
 
 const NEXT_STATUSES: Record<JobStatus, readonly JobStatus[]> = {
@@ -13,9 +14,9 @@ export function canTransition(from: JobStatus, to: JobStatus): boolean {
   return NEXT_STATUSES[from].includes(to);
 }
 
-/** A terminal job runs no more steps and sends no more live frames. */
+/** A terminal job (the spec's x-terminal statuses) runs no more steps and sends no more live frames. */
 export function isTerminal(status: JobStatus): boolean {
-  return NEXT_STATUSES[status].length === 0;
+  return (TERMINAL_JOB_STATUSES as readonly JobStatus[]).includes(status);
 }
 
 /** Fraction done in 0..1; an empty job counts as done only once it completed. */

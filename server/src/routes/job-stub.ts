@@ -1,6 +1,6 @@
 // How routes reach a job: its ProgressSocket Durable Object by idFromName(jobId), through the RPC
 // surface of job-api.ts. RPC failures arrive as values and become HttpErrors here.
-import { TokenRefreshRequestSchema } from '@bookstrack/generated/schemas';
+import { JobIdSchema } from '@bookstrack/generated/schemas';
 import type { JobApi, JobResult } from '../durable/job-api';
 import type { Env } from '../env';
 import { HttpError } from '../http/http-error';
@@ -17,8 +17,8 @@ export function unwrap<T>(result: JobResult<T>): T {
   throw new HttpError(result.code, result.message, result.details);
 }
 
-// The jobId pattern is the one the spec gives every jobId field (JobIdPath parameter).
-const JOB_ID = TokenRefreshRequestSchema.shape.jobId;
+// The spec's one JobId schema (spec/schemas/JobId.yaml), as every jobId field and parameter uses it.
+const JOB_ID = JobIdSchema;
 
 /** Validates a jobId taken from a path or query parameter. */
 export function requireJobId(value: string | undefined, where: string): string {

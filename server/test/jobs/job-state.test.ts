@@ -1,3 +1,4 @@
+import { TERMINAL_JOB_STATUSES } from '@bookstrack/generated/constants';
 import { describe, expect, it } from 'vitest';
 import { canTransition, describeProgress, isTerminal, progressOf } from '../../src/jobs/job-state';
 
@@ -12,6 +13,14 @@ describe('job status transitions', () => {
     expect(canTransition('running', 'failed')).toBe(true);
     expect(canTransition('completed', 'canceled')).toBe(false);
     expect(canTransition('canceled', 'running')).toBe(false);
+  });
+
+  it('lets no status follow a terminal one, and some follow every other (the spec\'s x-terminal list)', () => {
+    const statuses = ['queued', 'running', 'completed', 'failed', 'canceled'] as const;
+    for (const from of statuses) {
+      const next = statuses.filter((to) => canTransition(from, to));
+      expect(next.length === 0).toBe((TERMINAL_JOB_STATUSES as readonly string[]).includes(from));
+    }
   });
 
   it('never goes back to queued', () => {
