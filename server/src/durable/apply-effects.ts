@@ -12,7 +12,7 @@ export interface EffectTargets {
   hub: SocketHub;
   /** Aborts the pipeline step in flight, if any. */
   abortStep: () => void;
-  log: (level: 'info' | 'error', message: string) => void;
+  log: (message: string, isFailure: boolean) => void;
 }
 
 /** The storage part of a transition; call inside transactionSync when more writes must join it. */
@@ -46,7 +46,7 @@ export function deliverTransition({ hub, abortStep, log }: EffectTargets, transi
     if (effect.kind === 'broadcast') hub.broadcast(effect.message, effect.isReadyOnly);
     else if (effect.kind === 'close_all') hub.closeAll(effect.code, effect.reason);
     else if (effect.kind === 'abort_step') abortStep();
-    else if (effect.kind === 'log') log(effect.level, effect.message);
+    else if (effect.kind === 'log') log(effect.message, effect.isFailure ?? false);
   }
 }
 

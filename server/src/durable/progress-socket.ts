@@ -55,7 +55,7 @@ export class ProgressSocket extends DurableObject<WorkerVars> implements JobApi 
       timers: this.timers,
       hub: this.hub,
       abortStep: () => this.engine.abortStep(),
-      log: (level, message) => this.log(level, message),
+      log: (message, isFailure) => this.log(message, isFailure),
     };
     this.lifecycle = new TokenLifecycle(this.targets, new TokenStore(sql), this.policy, () => crypto.randomUUID());
     this.engine = new JobEngine({
@@ -303,14 +303,14 @@ export class ProgressSocket extends DurableObject<WorkerVars> implements JobApi 
   }
 
   /** Logs with the job id, never a token. */
-  private log(level: 'info' | 'error', message: string): void {
+  private log(message: string, isFailure = false): void {
     const jobId = this.safely(() => this.jobs.get()?.jobId) ?? 'no-job';
-    if (level === 'error') console.error(`[${jobId}] ${message}`);
+    if (isFailure) console.error(`[${jobId}] ${message}`);
     else console.log(`[${jobId}] ${message}`);
   }
 
   private logError(where: string, error: unknown): void {
     const detail = error instanceof Error ? error.message : String(error);
-    this.log('error', `ProgressSocket ${where}: ${detail}`);
+    this.log(`ProgressSocket ${where}: ${detail}`, true);
   }
 }

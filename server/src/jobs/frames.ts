@@ -77,7 +77,7 @@ export function jobCompleteMessage(job: JobSnapshot, seq: number, now: number, e
     resultsUrl: resultsUrlFor(job.pipeline, job.jobId),
     expiresAt: new Date(job.resultsExpiresAt ?? now).toISOString(),
     ...extra,
-  } as PayloadOf<'job_complete'>);
+  } as PayloadOf<typeof MESSAGE_TYPE.JOB_COMPLETE>);
 }
 
 /** error: a job failure or trouble the client should know about. */

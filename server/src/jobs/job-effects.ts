@@ -17,7 +17,8 @@ export type JobEffect =
   | { kind: 'wipe' }
   /** Aborts the pipeline step in flight (a cancel). */
   | { kind: 'abort_step' }
-  | { kind: 'log'; level: 'info' | 'error'; message: string };
+  /** One lifecycle log line with the job id (never a token); `isFailure` logs it as an error. */
+  | { kind: 'log'; message: string; isFailure?: boolean };
 
 export interface Transition {
   /** The job after the transition; undefined when it did not change. */

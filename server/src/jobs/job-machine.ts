@@ -131,7 +131,7 @@ function completeJob(job: JobSnapshot, extra: Record<string, number>, now: numbe
       { kind: 'disarm', timer: TIMER_KIND.JOB_STEP },
       { kind: 'arm', timer: TIMER_KIND.RESULTS_EXPIRY, at: resultsExpiresAt },
       { kind: 'arm', timer: TIMER_KIND.CLEANUP, at: resultsExpiresAt + rules.revocationMs },
-      { kind: 'log', level: 'info', message: `job completed: ${job.successCount} succeeded, ${job.failureCount} failed` },
+      { kind: 'log', message: `job completed: ${job.successCount} succeeded, ${job.failureCount} failed` },
       // Every socket gets the final frame, ready or not: it is about to be closed, and a late
       // socket would get the same frame replayed.
       { kind: 'broadcast', message, isReadyOnly: false },
@@ -152,7 +152,7 @@ export function failJob(job: JobSnapshot, detail: string, now: number, rules: Jo
     effects: [
       { kind: 'disarm', timer: TIMER_KIND.JOB_STEP },
       { kind: 'arm', timer: TIMER_KIND.CLEANUP, at: cleanupAt(now, rules) },
-      { kind: 'log', level: 'error', message: text },
+      { kind: 'log', message: text, isFailure: true },
       { kind: 'broadcast', message, isReadyOnly: false },
       { kind: 'close_all', code: CLOSE_CODES.INTERNAL_ERROR, reason: CLOSE_REASONS.JOB_FAILED },
     ],
@@ -170,7 +170,7 @@ export function cancelJob(job: JobSnapshot, now: number, rules: JobRules): Trans
       { kind: 'disarm', timer: TIMER_KIND.JOB_STEP },
       { kind: 'arm', timer: TIMER_KIND.CLEANUP, at: cleanupAt(now, rules) },
       { kind: 'abort_step' },
-      { kind: 'log', level: 'info', message: 'job canceled' },
+      { kind: 'log', message: 'job canceled' },
       { kind: 'close_all', code: CLOSE_CODES.GOING_AWAY, reason: CLOSE_REASONS.JOB_CANCELED },
     ],
   };

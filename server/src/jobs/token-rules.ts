@@ -43,7 +43,7 @@ export function onTokenRotated(job: JobSnapshot, plan: RotationPlan, token: stri
     effects: [
       { kind: 'arm', timer: TIMER_KIND.TOKEN_EXPIRY, at: plan.next.expiresAt },
       { kind: 'arm', timer: TIMER_KIND.GRACE_END, at: plan.previous.graceEndsAt ?? now, key: plan.previous.hash },
-      { kind: 'log', level: 'info', message: `token refreshed, new expiry ${new Date(plan.next.expiresAt).toISOString()}` },
+      { kind: 'log', message: `token refreshed, new expiry ${new Date(plan.next.expiresAt).toISOString()}` },
       { kind: 'broadcast', message, isReadyOnly: false },
     ],
   };
@@ -53,7 +53,7 @@ export function onTokenRotated(job: JobSnapshot, plan: RotationPlan, token: stri
 export function tokenExpiry(current: TokenRecord | undefined, now: number): JobEffect[] {
   if (current && classifyToken(current, now) !== 'expired') return [];
   return [
-    { kind: 'log', level: 'info', message: 'token expired' },
+    { kind: 'log', message: 'token expired' },
     { kind: 'close_all', code: CLOSE_CODES.POLICY_VIOLATION, reason: CLOSE_REASONS.TOKEN_EXPIRED },
   ];
 }
@@ -62,7 +62,7 @@ export function tokenExpiry(current: TokenRecord | undefined, now: number): JobE
 export function graceEnd(record: TokenRecord | undefined): JobEffect[] {
   if (record?.forgetAt === undefined) return [];
   return [
-    { kind: 'log', level: 'info', message: 'previous token revoked' },
+    { kind: 'log', message: 'previous token revoked' },
     { kind: 'arm', timer: TIMER_KIND.REVOCATION_END, at: record.forgetAt, key: record.hash },
   ];
 }
