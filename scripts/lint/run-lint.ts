@@ -6,6 +6,7 @@ import { specPaths } from '../core/paths';
 import { validateAsyncApi } from './asyncapi-validate';
 import { collectOperationIds, findDuplicateOperationIds } from './cross-document';
 import { runDependencyCruiser } from './dependency-cruiser';
+import { checkFormatting } from './format';
 import { validateExamples } from './examples/validate-examples';
 import type { Finding } from './finding';
 import { runRedocly } from './redocly';
@@ -64,14 +65,15 @@ export async function runLint(): Promise<LintResult> {
   const files = loadSpecTree(SPEC_DIR);
   const schemaFiles = [...files.keys()].filter((file) => file.startsWith(SCHEMAS_DIR));
   const roots = [OPENAPI_ROOT, ASYNCAPI_ROOT].filter((root) => existsSync(root));
-  const [spectral, redocly, parser, dependencies] = await Promise.all([
+  const [spectral, redocly, parser, dependencies, formatting] = await Promise.all([
     timed('spectral', timingsMs, () => runSpectral([...roots, ...schemaFiles])),
     timed('redocly', timingsMs, () => runRedocly()),
     timed('asyncapi-validate', timingsMs, () => (existsSync(ASYNCAPI_ROOT) ? validateAsyncApi(ASYNCAPI_ROOT) : [])),
     timed('dependencies', timingsMs, () => runDependencyCruiser()),
+    timed('format', timingsMs, () => checkFormatting()),
   ]);
   const examples = await timed('examples', timingsMs, () => validateExamples(SPEC_DIR, files));
   const cross = await timed('cross-document', timingsMs, () => crossDocument(files));
-  const findings = unique([...missingRoots(), ...yamlErrors(files), ...spectral, ...redocly, ...parser, ...dependencies, ...examples.findings, ...cross]);
+  const findings = unique([...missingRoots(), ...yamlErrors(files), ...spectral, ...redocly, ...parser, ...dependencies, ...formatting, ...examples.findings, ...cross]);
   return { findings, examplesChecked: examples.checked, timingsMs };
 }
