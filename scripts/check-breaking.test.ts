@@ -11,7 +11,11 @@ import { SPEC_DIR } from './core/paths';
 const repos: string[] = [];
 
 function git(repo: string, ...args: string[]): void {
-  execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@bookstrack.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, stdio: 'ignore' });
+  execFileSync(
+    'git',
+    ['-c', 'user.name=test', '-c', 'user.email=test@bookstrack.invalid', '-c', 'commit.gpgsign=false', ...args],
+    { cwd: repo, stdio: 'ignore' },
+  );
 }
 
 /** A repository whose HEAD commit holds a copy of the real spec/ (or only a README when `withSpec` is false). */
@@ -51,7 +55,9 @@ describe('checkBreaking', () => {
     });
     const result = checkBreaking(repo, 'HEAD');
     expect(result.exitCode).toBe(1);
-    expect(result.lines).toContain('BREAKING server→client message token_refreshed: message type "token_refreshed" removed');
+    expect(result.lines).toContain(
+      'BREAKING server→client message token_refreshed: message type "token_refreshed" removed',
+    );
   });
 
   it('fails when a field is removed from a response schema, naming the schema file once', () => {
@@ -65,7 +71,9 @@ describe('checkBreaking', () => {
     expect(result.exitCode).toBe(1);
     const removal = result.lines.filter((line) => line.includes('field "expiresIn" removed'));
     expect(removal).toHaveLength(1);
-    expect(removal[0]).toMatch(/^BREAKING POST \/api\/token\/refresh 200 application\/json\.data\.expiresIn: field "expiresIn" removed \(spec\/schemas\/TokenRefreshResult\.yaml#\)/);
+    expect(removal[0]).toMatch(
+      /^BREAKING POST \/api\/token\/refresh 200 application\/json\.data\.expiresIn: field "expiresIn" removed \(spec\/schemas\/TokenRefreshResult\.yaml#\)/,
+    );
   });
 
   it('fails when a request gains a required field', () => {
@@ -75,7 +83,13 @@ describe('checkBreaking', () => {
     });
     const result = checkBreaking(repo, 'HEAD');
     expect(result.exitCode).toBe(1);
-    expect(result.lines.some((line) => line.startsWith('BREAKING POST /v1/enrichment/batch request application/json body.books[].author: new required field "author"'))).toBe(true);
+    expect(
+      result.lines.some((line) =>
+        line.startsWith(
+          'BREAKING POST /v1/enrichment/batch request application/json body.books[].author: new required field "author"',
+        ),
+      ),
+    ).toBe(true);
   });
 
   it('allows breaking changes, as notes, when the document raises its info.version major', () => {
@@ -87,18 +101,26 @@ describe('checkBreaking', () => {
     });
     const result = checkBreaking(repo, 'HEAD');
     expect(result.exitCode).toBe(0);
-    expect(result.lines).toContain('note: 1 breaking change(s) in the AsyncAPI document allowed: info.version major went from 1 to 2');
+    expect(result.lines).toContain(
+      'note: 1 breaking change(s) in the AsyncAPI document allowed: info.version major went from 1 to 2',
+    );
   });
 
   it('passes with a note when the base commit has no spec/', () => {
     const repo = repoWithSpec(false);
     cpSync(SPEC_DIR, join(repo, 'spec'), { recursive: true });
-    expect(checkBreaking(repo, 'HEAD')).toEqual({ exitCode: 0, lines: ['check:breaking passed: HEAD has no spec/, nothing to compare'] });
+    expect(checkBreaking(repo, 'HEAD')).toEqual({
+      exitCode: 0,
+      lines: ['check:breaking passed: HEAD has no spec/, nothing to compare'],
+    });
   });
 
   it('passes when the default base HEAD~1 does not exist, and fails for a missing explicit base', () => {
     const repo = repoWithSpec();
     expect(checkBreaking(repo, undefined).exitCode).toBe(0);
-    expect(checkBreaking(repo, 'no-such-ref')).toEqual({ exitCode: 2, lines: ['check:breaking FAILED: base ref "no-such-ref" does not exist'] });
+    expect(checkBreaking(repo, 'no-such-ref')).toEqual({
+      exitCode: 2,
+      lines: ['check:breaking FAILED: base ref "no-such-ref" does not exist'],
+    });
   });
 });

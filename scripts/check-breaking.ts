@@ -19,7 +19,11 @@ export interface BreakingCheck {
 export function checkBreaking(repo: string, base: string | undefined): BreakingCheck {
   const ref = base ?? DEFAULT_BASE;
   if (!refExists(repo, ref)) {
-    if (base === undefined) return { exitCode: 0, lines: [`check:breaking passed: no ${DEFAULT_BASE} commit to compare with (first commit or shallow clone)`] };
+    if (base === undefined)
+      return {
+        exitCode: 0,
+        lines: [`check:breaking passed: no ${DEFAULT_BASE} commit to compare with (first commit or shallow clone)`],
+      };
     return { exitCode: 2, lines: [`check:breaking FAILED: base ref "${ref}" does not exist`] };
   }
   const baseDir = checkoutSpec(repo, ref);
@@ -28,7 +32,8 @@ export function checkBreaking(repo: string, base: string | undefined): BreakingC
     const { changes, notes } = compareSpecs(join(baseDir, 'spec'), join(repo, 'spec'));
     const distinct = formatChanges(changes);
     const lines = [...notes.map((note) => `note: ${note}`), ...distinct.map((line) => `BREAKING ${line}`)];
-    if (changes.length === 0) return { exitCode: 0, lines: [...lines, `check:breaking passed: no breaking change since ${ref}`] };
+    if (changes.length === 0)
+      return { exitCode: 0, lines: [...lines, `check:breaking passed: no breaking change since ${ref}`] };
     const summary = `check:breaking FAILED: ${distinct.length} breaking change(s) since ${ref} (${changes.length} affected location(s))`;
     return { exitCode: 1, lines: [...lines, summary] };
   } finally {

@@ -35,7 +35,13 @@ describe('compareTrees', () => {
   });
 
   it('ignores the workspace files and tool folders the generator does not own', () => {
-    const committed = tempDir({ 'a.ts': 'a', 'package.json': '{}', 'tsconfig.json': '{}', 'node_modules/z/index.js': '', '.turbo/log': '' });
+    const committed = tempDir({
+      'a.ts': 'a',
+      'package.json': '{}',
+      'tsconfig.json': '{}',
+      'node_modules/z/index.js': '',
+      '.turbo/log': '',
+    });
     expect(listTree(committed)).toEqual(['a.ts']);
     expect(compareTrees(tempDir({ 'a.ts': 'a' }), committed)).toEqual([]);
   });
@@ -45,15 +51,23 @@ describe('npm run check:generated', () => {
   it('exits 1 and names the edited, deleted and added files of a tampered generated/', () => {
     const tampered = tempDir();
     cpSync(GENERATED_DIR, tampered, { recursive: true, filter: (source) => !source.includes('node_modules') });
-    writeFileSync(join(tampered, 'schemas.ts'), readFileSync(join(tampered, 'schemas.ts'), 'utf8').replace(/\n/, '\n// hand edit\n'));
+    writeFileSync(
+      join(tampered, 'schemas.ts'),
+      readFileSync(join(tampered, 'schemas.ts'), 'utf8').replace(/\n/, '\n// hand edit\n'),
+    );
     rmSync(join(tampered, 'constants.ts'));
     writeFileSync(join(tampered, 'notes.txt'), 'not generated');
 
-    const run = spawnSync('npx', ['tsx', 'check-generated.ts', '--generated', tampered], { cwd: SCRIPTS_DIR, encoding: 'utf8' });
+    const run = spawnSync('npx', ['tsx', 'check-generated.ts', '--generated', tampered], {
+      cwd: SCRIPTS_DIR,
+      encoding: 'utf8',
+    });
 
     expect(run.status).toBe(1);
     const lines = run.stdout.split('\n');
-    expect(lines.some((line) => /^stale +.*\/schemas\.ts: differs from a fresh run from line \d+$/.test(line))).toBe(true);
+    expect(lines.some((line) => /^stale +.*\/schemas\.ts: differs from a fresh run from line \d+$/.test(line))).toBe(
+      true,
+    );
     expect(lines.some((line) => /^missing +.*\/constants\.ts: /.test(line))).toBe(true);
     expect(lines.some((line) => /^extra +.*\/notes\.txt: not written by the generator$/.test(line))).toBe(true);
     expect(run.stdout).toContain('check:generated FAILED');

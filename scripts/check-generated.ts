@@ -52,7 +52,12 @@ export function compareTrees(expectedDir: string, actualDir: string): TreeDiffer
     }
     const want = readFileSync(join(expectedDir, path), 'utf8');
     const have = readFileSync(join(actualDir, path), 'utf8');
-    if (want !== have) differences.push({ kind: 'stale', path, detail: `differs from a fresh run from line ${firstDifferentLine(want, have)}` });
+    if (want !== have)
+      differences.push({
+        kind: 'stale',
+        path,
+        detail: `differs from a fresh run from line ${firstDifferentLine(want, have)}`,
+      });
   }
   const produced = new Set(expected);
   for (const path of actual) {
@@ -70,7 +75,13 @@ export interface CheckOptions {
 export function checkGenerated(options: CheckOptions): TreeDifference[] {
   const outDir = mkdtempSync(join(tmpdir(), 'bookstrack-check-generated-'));
   try {
-    const args = ['tsx', join(SCRIPTS_DIR, 'generate.ts'), '--out', outDir, ...(options.specDir ? ['--spec', options.specDir] : [])];
+    const args = [
+      'tsx',
+      join(SCRIPTS_DIR, 'generate.ts'),
+      '--out',
+      outDir,
+      ...(options.specDir ? ['--spec', options.specDir] : []),
+    ];
     const run = spawnSync('npx', args, { cwd: SCRIPTS_DIR, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
     if (run.status !== 0) throw new Error(`the generator failed (exit ${run.status}):\n${run.stderr || run.stdout}`);
     return compareTrees(outDir, options.generatedDir);
@@ -89,13 +100,16 @@ function main(args: readonly string[]): number {
   const started = performance.now();
   const differences = checkGenerated({ generatedDir, specDir: option(args, '--spec') });
   const where = relative(REPO_ROOT, generatedDir) || '.';
-  for (const difference of differences) console.log(`${difference.kind.padEnd(7)} ${where}/${difference.path}: ${difference.detail}`);
+  for (const difference of differences)
+    console.log(`${difference.kind.padEnd(7)} ${where}/${difference.path}: ${difference.detail}`);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   if (differences.length === 0) {
     console.log(`check:generated passed: ${where} matches a fresh generator run (${seconds} s)`);
     return 0;
   }
-  console.log(`check:generated FAILED: ${differences.length} file(s) differ; run \`npm run generate\` and commit generated/ (${seconds} s)`);
+  console.log(
+    `check:generated FAILED: ${differences.length} file(s) differ; run \`npm run generate\` and commit generated/ (${seconds} s)`,
+  );
   return 1;
 }
 

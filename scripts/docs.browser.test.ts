@@ -14,12 +14,22 @@ import { GENERATED_DIR, REPO_ROOT } from './core/paths';
 const DOCS_DIR = join(GENERATED_DIR, 'docs');
 const ARTIFACTS_DIR = join(REPO_ROOT, 'artifacts');
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const LAUNCH_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const LAUNCH_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const RENDER_TIMEOUT_MS = 30_000;
 
 const hasChromium = existsSync(CHROMIUM_PATH);
 const browserRequired = process.env.CI === 'true' && process.env.REQUIRE_BROWSER === '1';
-if (!hasChromium && !browserRequired) console.log('browser tests SKIPPED: chromium not found (install with apt-get install -y chromium)');
+if (!hasChromium && !browserRequired)
+  console.log('browser tests SKIPPED: chromium not found (install with apt-get install -y chromium)');
 
 describe.skipIf(!hasChromium && !browserRequired)('rendered docs in headless chromium', () => {
   let context: BrowserContext;
@@ -29,10 +39,16 @@ describe.skipIf(!hasChromium && !browserRequired)('rendered docs in headless chr
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    expect(existsSync(CHROMIUM_PATH), `chromium not found at ${CHROMIUM_PATH} (apt-get install -y chromium)`).toBe(true);
+    expect(existsSync(CHROMIUM_PATH), `chromium not found at ${CHROMIUM_PATH} (apt-get install -y chromium)`).toBe(
+      true,
+    );
     userDataDir = mkdtempSync(join(tmpdir(), 'bookstrack-chromium-'));
     mkdirSync(ARTIFACTS_DIR, { recursive: true });
-    context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM_PATH, headless: true, args: LAUNCH_FLAGS });
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: LAUNCH_FLAGS,
+    });
     await context.route('**/*', async (route) => {
       const url = route.request().url();
       if (url.startsWith('file:')) return route.continue();
@@ -53,7 +69,9 @@ describe.skipIf(!hasChromium && !browserRequired)('rendered docs in headless chr
     const file = join(DOCS_DIR, name);
     expect(existsSync(file), `${file} is missing: run npm run generate`).toBe(true);
     await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-    await page.waitForFunction((text) => document.body.innerText.includes(text), marker, { timeout: RENDER_TIMEOUT_MS });
+    await page.waitForFunction((text) => document.body.innerText.includes(text), marker, {
+      timeout: RENDER_TIMEOUT_MS,
+    });
     return page.evaluate(() => document.body.innerText);
   }
 
@@ -65,7 +83,17 @@ describe.skipIf(!hasChromium && !browserRequired)('rendered docs in headless chr
     expect(text).toMatch(/bookstrack-auth\.<token>/);
     // Summaries are plain text in the template; inline code must reach the reader as code.
     expect(text).not.toContain('`');
-    for (const type of ['ready', 'cancel', 'ready_ack', 'job_started', 'job_progress', 'job_complete', 'error', 'reconnected', 'token_refreshed']) {
+    for (const type of [
+      'ready',
+      'cancel',
+      'ready_ack',
+      'job_started',
+      'job_progress',
+      'job_complete',
+      'error',
+      'reconnected',
+      'token_refreshed',
+    ]) {
       expect(text, `message ${type}`).toMatch(new RegExp(`(^|[^a-z_])${type}([^a-z_]|$)`, 'm'));
     }
   }, 60_000);
@@ -73,19 +101,36 @@ describe.skipIf(!hasChromium && !browserRequired)('rendered docs in headless chr
   it('shows the close-code table with each code, its name and the exact reasons', async () => {
     const text = await open('ws.html', 'Token expired');
     const rows = text.split('\n');
-    const closeCodes = { 1000: 'normalClosure', 1001: 'goingAway', 1002: 'protocolError', 1008: 'policyViolation', 1009: 'messageTooBig', 1011: 'internalError', 1013: 'tryAgainLater' };
+    const closeCodes = {
+      1000: 'normalClosure',
+      1001: 'goingAway',
+      1002: 'protocolError',
+      1008: 'policyViolation',
+      1009: 'messageTooBig',
+      1011: 'internalError',
+      1013: 'tryAgainLater',
+    };
     for (const [code, name] of Object.entries(closeCodes)) {
-      expect(rows.some((row) => new RegExp(`^${code}\\s+${name}\\b`).test(row)), `row for ${code} ${name}`).toBe(true);
+      expect(
+        rows.some((row) => new RegExp(`^${code}\\s+${name}\\b`).test(row)),
+        `row for ${code} ${name}`,
+      ).toBe(true);
     }
     expect(rows.some((row) => /^1008\s+policyViolation\b.*Token expired/.test(row))).toBe(true);
-    await page.locator('td').filter({ hasText: /^1008$/ }).first().scrollIntoViewIfNeeded();
+    await page
+      .locator('td')
+      .filter({ hasText: /^1008$/ })
+      .first()
+      .scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'docs-ws-close-codes.png') });
   }, 60_000);
 
   it('shows the HTTP operations, with the CSV import under its tag', async () => {
     await open('http.html', 'BooksTrack HTTP API');
     await page.getByText('csv', { exact: true }).first().click();
-    await page.waitForFunction(() => document.body.innerText.includes('/api/csv/import'), undefined, { timeout: RENDER_TIMEOUT_MS });
+    await page.waitForFunction(() => document.body.innerText.includes('/api/csv/import'), undefined, {
+      timeout: RENDER_TIMEOUT_MS,
+    });
     const text = await page.evaluate(() => document.body.innerText);
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'docs-http.png') });
     expect(text).toContain('/api/csv/import');

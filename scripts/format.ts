@@ -3,7 +3,9 @@
 import { REPO_ROOT } from './core/paths';
 import { captureTool } from './core/run-tool';
 
-const run = await captureTool('prettier', ['--write', '--ignore-unknown', '--log-level', 'warn', '.'], { cwd: REPO_ROOT });
+const run = await captureTool('prettier', ['--write', '--ignore-unknown', '--log-level', 'warn', '.'], {
+  cwd: REPO_ROOT,
+});
 process.stdout.write(run.stdout);
 process.stderr.write(run.stderr);
 process.exitCode = run.code;

@@ -18,6 +18,12 @@ const specDirFromArgs = (args: readonly string[]): string | undefined => dirOpti
 const started = performance.now();
 const outDir = outDirFromArgs(process.argv.slice(2));
 const result = await generate({ outDir, specDir: specDirFromArgs(process.argv.slice(2)) });
-const steps = Object.entries(result.timings).map(([step, ms]) => `${step} ${ms} ms`).join(', ');
-console.log(`generated ${result.outputs.length} files into ${outDir} (${result.written.length} changed, ${result.removed.length} stale removed) in ${Math.round(performance.now() - started)} ms`);
+const steps = Object.entries(result.timings)
+  .map(([step, ms]) => `${step} ${ms} ms`)
+  .join(', ');
+console.log(
+  `generated ${result.outputs.length} files into ${outDir} (${result.written.length} changed, ${
+    result.removed.length
+  } stale removed) in ${Math.round(performance.now() - started)} ms`,
+);
 console.log(`steps: ${steps}`);

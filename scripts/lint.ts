@@ -12,7 +12,13 @@ const failing = result.findings.filter(isFailing);
 for (const line of formatReport(failing, REPO_ROOT)) console.log(line);
 
 const { infos } = countBySeverity(result.findings);
-const steps = Object.entries(result.timingsMs).map(([step, ms]) => `${step} ${ms} ms`).join(', ');
+const steps = Object.entries(result.timingsMs)
+  .map(([step, ms]) => `${step} ${ms} ms`)
+  .join(', ');
 const verdict = failing.length === 0 ? 'lint passed' : `lint FAILED: ${failing.length} problem(s)`;
-console.log(`${verdict}; ${result.examplesChecked} examples validated; ${infos} info note(s) not shown; ${Math.round(performance.now() - started)} ms (${steps})`);
+console.log(
+  `${verdict}; ${result.examplesChecked} examples validated; ${infos} info note(s) not shown; ${Math.round(
+    performance.now() - started,
+  )} ms (${steps})`,
+);
 process.exitCode = failing.length === 0 ? 0 : 1;

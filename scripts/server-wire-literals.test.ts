@@ -14,9 +14,7 @@ const vocabulary = wireVocabulary(constants);
  * The only hand-written close codes allowed: RFC 6455 codes the contract never sends, used to
  * decide whether a client's own close code may be echoed back.
  */
-const EXEMPT = [
-  { file: 'durable/socket-close.ts', texts: ['1005', '1006', '1015'] },
-];
+const EXEMPT = [{ file: 'durable/socket-close.ts', texts: ['1005', '1006', '1015'] }];
 
 function isExempt(found: WireLiteral): boolean {
   return EXEMPT.some((rule) => rule.file === found.file && rule.texts.includes(found.text));
@@ -36,7 +34,12 @@ describe('server/src', () => {
 
   it('still needs every exemption it grants', () => {
     for (const rule of EXEMPT) {
-      expect(found.filter((f) => f.file === rule.file).map((f) => f.text).sort()).toEqual([...rule.texts].sort());
+      expect(
+        found
+          .filter((f) => f.file === rule.file)
+          .map((f) => f.text)
+          .sort(),
+      ).toEqual([...rule.texts].sort());
     }
   });
 });
@@ -47,7 +50,9 @@ describe('findWireLiterals', () => {
     expect(vocabulary.strings.get(constants.ERROR_CODE.PROVIDER_ERROR)).toBe('ERROR_CODE.PROVIDER_ERROR');
     expect(vocabulary.strings.get(constants.CLOSE_REASONS.TOKEN_REVOKED)).toBe('CLOSE_REASONS.TOKEN_REVOKED');
     expect(vocabulary.numbers.get(constants.CLOSE_CODES.POLICY_VIOLATION)).toBe('CLOSE_CODES.POLICY_VIOLATION');
-    expect(vocabulary.numbers.get(constants.TOKEN_LIFETIME_MS)).toBe('TOKEN_LIFETIME_MS or TOKEN_REFRESHED_LIFETIME_MS');
+    expect(vocabulary.numbers.get(constants.TOKEN_LIFETIME_MS)).toBe(
+      'TOKEN_LIFETIME_MS or TOKEN_REFRESHED_LIFETIME_MS',
+    );
     expect(vocabulary.numbers.get(constants.RESULTS_RETENTION_MS)).toBe('RESULTS_RETENTION_MS');
   });
 
@@ -58,7 +63,7 @@ describe('findWireLiterals', () => {
       'ws.close(1008, `Token revoked`);',
       'const lifetime = 7_200_000;',
       'const grace = 300000 + now;',
-      'type Status = { status: \'error\' };',
+      "type Status = { status: 'error' };",
     ].join('\n');
     expect(findWireLiterals(source, 'fixture.ts', vocabulary).map((f) => [f.line, f.text, f.use])).toEqual([
       [1, "'job_progress'", 'MESSAGE_TYPE.JOB_PROGRESS'],
@@ -85,9 +90,16 @@ describe('findWireLiterals', () => {
   });
 
   it('still reports a close code passed as an argument, compared, added or named without a unit', () => {
-    const source = 'ws.close(1000);\nif (code === 1013) retry();\nMath.min(1000, x);\nconst NORMAL = 1000;\nconst WAIT_MS = 1000 + 1011;';
-    expect(findWireLiterals(source, 'fixture.ts', vocabulary).map((f) => [f.line, f.text]))
-      .toEqual([[1, '1000'], [2, '1013'], [3, '1000'], [4, '1000'], [5, '1000'], [5, '1011']]);
+    const source =
+      'ws.close(1000);\nif (code === 1013) retry();\nMath.min(1000, x);\nconst NORMAL = 1000;\nconst WAIT_MS = 1000 + 1011;';
+    expect(findWireLiterals(source, 'fixture.ts', vocabulary).map((f) => [f.line, f.text])).toEqual([
+      [1, '1000'],
+      [2, '1013'],
+      [3, '1000'],
+      [4, '1000'],
+      [5, '1000'],
+      [5, '1011'],
+    ]);
   });
 });
 
@@ -96,10 +108,15 @@ describe('scanForWireLiterals', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('finds a wire literal in a file under a nested folder, with its relative path', () => {
-    writeFileSync(join(dir, 'clean.ts'), "import { ERROR_CODE } from '@bookstrack/generated/constants';\nexport const c = ERROR_CODE.NOT_FOUND;\n");
+    writeFileSync(
+      join(dir, 'clean.ts'),
+      "import { ERROR_CODE } from '@bookstrack/generated/constants';\nexport const c = ERROR_CODE.NOT_FOUND;\n",
+    );
     const nested = join(dir, 'durable');
     mkdirSync(nested);
     writeFileSync(join(nested, 'bad.ts'), "export const t = 'ready_ack';\n");
-    expect(describeAll(scanForWireLiterals(dir, vocabulary))).toEqual(["durable/bad.ts:1 'ready_ack' → use MESSAGE_TYPE.READY_ACK"]);
+    expect(describeAll(scanForWireLiterals(dir, vocabulary))).toEqual([
+      "durable/bad.ts:1 'ready_ack' → use MESSAGE_TYPE.READY_ACK",
+    ]);
   });
 });

@@ -52,7 +52,10 @@ function wrongType(value: unknown): unknown {
 function mutantsOf(example: unknown, schema: JsonSchema): Mutant[] {
   const target = resolve(schema);
   if (Array.isArray(target.oneOf) && isSchema(example)) {
-    return [{ label: 'an unknown type tag', value: { ...example, type: 'no_such_type' } }, { label: 'an extra property', value: { ...example, unexpectedField: 1 } }];
+    return [
+      { label: 'an unknown type tag', value: { ...example, type: 'no_such_type' } },
+      { label: 'an extra property', value: { ...example, unexpectedField: 1 } },
+    ];
   }
   if (!isSchema(example)) {
     const scalar: Mutant[] = [{ label: 'a value of the wrong type', value: wrongType(example) }];
@@ -67,13 +70,21 @@ function mutantsOf(example: unknown, schema: JsonSchema): Mutant[] {
   const declared = isSchema(target.properties) ? target.properties : {};
   for (const [name, value] of Object.entries(example)) {
     // Undeclared keys of an open object may hold anything, so only declared ones get a wrong type.
-    if (name in declared) mutants.push({ label: `${name} of the wrong type`, value: { ...example, [name]: wrongType(value) } });
+    if (name in declared)
+      mutants.push({ label: `${name} of the wrong type`, value: { ...example, [name]: wrongType(value) } });
   }
-  if (target.additionalProperties === false) mutants.push({ label: 'an extra property', value: { ...example, unexpectedField: 1 } });
-  const tag = isSchema(target.properties) && isSchema(target.properties.type) ? target.properties.type.const : undefined;
+  if (target.additionalProperties === false)
+    mutants.push({ label: 'an extra property', value: { ...example, unexpectedField: 1 } });
+  const tag =
+    isSchema(target.properties) && isSchema(target.properties.type) ? target.properties.type.const : undefined;
   if (typeof tag === 'string') {
     const sibling = unionSiblings(tag).find((other) => other !== tag);
-    if (sibling) mutants.push({ label: `type ${tag} replaced by ${sibling}`, value: { ...example, type: sibling }, isOtherMember: true });
+    if (sibling)
+      mutants.push({
+        label: `type ${tag} replaced by ${sibling}`,
+        value: { ...example, type: sibling },
+        isOtherMember: true,
+      });
     mutants.push({ label: 'an unknown type tag', value: { ...example, type: 'no_such_type' } });
   }
   return mutants;
@@ -98,7 +109,9 @@ describe('spec/schemas examples', () => {
       expectValid(validator!, example);
     });
 
-    const mutants = examples.flatMap((example, i) => mutantsOf(example, schema).map((m) => [`example ${i} with ${m.label}`, m.value] as const));
+    const mutants = examples.flatMap((example, i) =>
+      mutantsOf(example, schema).map((m) => [`example ${i} with ${m.label}`, m.value] as const),
+    );
     it.each(mutants)(`${name}Schema rejects %s`, (_label, value) => {
       expect(validator!.safeParse(value).success).toBe(false);
     });
@@ -109,30 +122,53 @@ describe('spec/schemas examples', () => {
 // class; this keeps the two in step: every JobId example makes a valid URL, a too-short id does not.
 describe('JobCompletePayload.resultsUrl', () => {
   const ids = (specSchemas.get('JobId')?.examples ?? []) as string[];
-  const payload = (jobId: string) => ({ ...(specSchemas.get('JobCompletePayload')!.examples as object[])[0], resultsUrl: `/v1/scan/results/${jobId}` });
+  const payload = (jobId: string) => ({
+    ...(specSchemas.get('JobCompletePayload')!.examples as object[])[0],
+    resultsUrl: `/v1/scan/results/${jobId}`,
+  });
 
   it.each(ids)('accepts the results path of job id %s', (jobId) => {
     expect(generatedSchemas.JobIdSchema.safeParse(jobId).success).toBe(true);
     expectValid(generatedSchemas.JobCompletePayloadSchema, payload(jobId));
   });
 
-  it.each(['short', 'has space-in-it', 'x'.repeat(65)])('rejects a results path whose job id %s fails JobId', (jobId) => {
-    expect(generatedSchemas.JobIdSchema.safeParse(jobId).success).toBe(false);
-    expect(generatedSchemas.JobCompletePayloadSchema.safeParse(payload(jobId)).success).toBe(false);
-  });
+  it.each(['short', 'has space-in-it', 'x'.repeat(65)])(
+    'rejects a results path whose job id %s fails JobId',
+    (jobId) => {
+      expect(generatedSchemas.JobIdSchema.safeParse(jobId).success).toBe(false);
+      expect(generatedSchemas.JobCompletePayloadSchema.safeParse(payload(jobId)).success).toBe(false);
+    },
+  );
 });
 
 describe('OpenAPI request and response examples', () => {
-  const operations = OPERATIONS as unknown as Record<string, { requestBody?: Record<string, z.ZodType | undefined>; responses: Record<string, z.ZodType | undefined> }>;
+  const operations = OPERATIONS as unknown as Record<
+    string,
+    { requestBody?: Record<string, z.ZodType | undefined>; responses: Record<string, z.ZodType | undefined> }
+  >;
   const cases = listOperations(openapi).flatMap((op) => [
-    ...op.requestBody.flatMap((media) => media.schema ? media.examples.map((example) => ({
-      label: `${op.operationId} request ${media.contentType}`, schema: media.schema!, example,
-      validator: operations[op.operationId]?.requestBody?.[media.contentType],
-    })) : []),
-    ...op.responses.flatMap(({ status, content }) => content.flatMap((media) => media.schema ? media.examples.map((example) => ({
-      label: `${op.operationId} ${status} response`, schema: media.schema!, example,
-      validator: operations[op.operationId]?.responses[status],
-    })) : [])),
+    ...op.requestBody.flatMap((media) =>
+      media.schema
+        ? media.examples.map((example) => ({
+            label: `${op.operationId} request ${media.contentType}`,
+            schema: media.schema!,
+            example,
+            validator: operations[op.operationId]?.requestBody?.[media.contentType],
+          }))
+        : [],
+    ),
+    ...op.responses.flatMap(({ status, content }) =>
+      content.flatMap((media) =>
+        media.schema
+          ? media.examples.map((example) => ({
+              label: `${op.operationId} ${status} response`,
+              schema: media.schema!,
+              example,
+              validator: operations[op.operationId]?.responses[status],
+            }))
+          : [],
+      ),
+    ),
   ]);
 
   it('finds request and response examples for every operation that takes or returns JSON', () => {
@@ -146,7 +182,11 @@ describe('OpenAPI request and response examples', () => {
     expectValid(c.validator!, c.example);
   });
 
-  const mutants = cases.flatMap((c) => mutantsOf(c.example, inlineOrNamed(c.schema)).map((m) => [`${c.label} with ${m.label}`, c.validator, m.value] as const));
+  const mutants = cases.flatMap((c) =>
+    mutantsOf(c.example, inlineOrNamed(c.schema)).map(
+      (m) => [`${c.label} with ${m.label}`, c.validator, m.value] as const,
+    ),
+  );
   it.each(mutants)('%s is rejected', (_label, validator, value) => {
     expect(validator!.safeParse(value).success).toBe(false);
   });
@@ -159,7 +199,9 @@ function inlineOrNamed(schema: JsonSchema): JsonSchema {
 
 describe('AsyncAPI message examples', () => {
   const channels = isSchema(asyncapi.channels) ? Object.values(asyncapi.channels).filter(isSchema) : [];
-  const messages = channels.flatMap((channel) => Object.values(isSchema(channel.messages) ? channel.messages : {}).filter(isSchema));
+  const messages = channels.flatMap((channel) =>
+    Object.values(isSchema(channel.messages) ? channel.messages : {}).filter(isSchema),
+  );
   const cases = messages.flatMap((message) => {
     const payload = isSchema(message.payload) ? message.payload : {};
     const name = refTypeName(String(payload.$ref));
@@ -168,25 +210,35 @@ describe('AsyncAPI message examples', () => {
   });
   const union = (payload: unknown): z.ZodType => {
     const type = isSchema(payload) ? payload.type : undefined;
-    return ['ready', 'cancel'].includes(String(type)) ? generatedSchemas.ClientMessageSchema : generatedSchemas.ServerMessageSchema;
+    return ['ready', 'cancel'].includes(String(type))
+      ? generatedSchemas.ClientMessageSchema
+      : generatedSchemas.ServerMessageSchema;
   };
 
   it('has an example for each of the nine messages', () => {
     expect(new Set(cases.map((c) => c.name)).size).toBe(9);
   });
 
-  it.each(cases.map((c) => [c.label, c] as const))('%s example is accepted by its schema and its union', (_label, c) => {
-    expectValid(validators[`${c.name}Schema`]!, c.payload);
-    expectValid(union(c.payload), c.payload);
-  });
+  it.each(cases.map((c) => [c.label, c] as const))(
+    '%s example is accepted by its schema and its union',
+    (_label, c) => {
+      expectValid(validators[`${c.name}Schema`]!, c.payload);
+      expectValid(union(c.payload), c.payload);
+    },
+  );
 
-  const mutants = cases.flatMap((c) => mutantsOf(c.payload, specSchemas.get(c.name)!).map((m) => [`${c.label} with ${m.label}`, c, m] as const));
+  const mutants = cases.flatMap((c) =>
+    mutantsOf(c.payload, specSchemas.get(c.name)!).map((m) => [`${c.label} with ${m.label}`, c, m] as const),
+  );
   it.each(mutants)('%s is rejected by its schema', (_label, c, mutant) => {
     expect(validators[`${c.name}Schema`]!.safeParse(mutant.value).success).toBe(false);
   });
 
   // A sibling's tag may make a valid sibling (`ready` → `cancel`), so only the others apply here.
-  it.each(mutants.filter(([, , mutant]) => !mutant.isOtherMember))('%s is rejected by its union', (_label, c, mutant) => {
-    expect(union(c.payload).safeParse(mutant.value).success).toBe(false);
-  });
+  it.each(mutants.filter(([, , mutant]) => !mutant.isOtherMember))(
+    '%s is rejected by its union',
+    (_label, c, mutant) => {
+      expect(union(c.payload).safeParse(mutant.value).success).toBe(false);
+    },
+  );
 });

@@ -1,6 +1,13 @@
 // Follows one job on the demo page with the client: socket events drive the view, and once the job
 // completes the results are fetched with the newest token (it may have rotated via token_refreshed).
-import { BooksTrackApiError, CLOSE_CODES, ProgressSocketClient, refreshingTokenProvider, type BooksTrackApi, type PipelineType } from '../src/index';
+import {
+  BooksTrackApiError,
+  CLOSE_CODES,
+  ProgressSocketClient,
+  refreshingTokenProvider,
+  type BooksTrackApi,
+  type PipelineType,
+} from '../src/index';
 import type { JobView } from './job-view';
 import type { AnyResults } from './results-table';
 
@@ -25,7 +32,11 @@ export function followJob(job: StartedJob, api: BooksTrackApi, view: JobView, ho
   hook.results = undefined;
   view.reset(job.pipeline, job.jobId);
   const client = new ProgressSocketClient({
-    baseUrl: location.origin, jobId: job.jobId, token: job.token, api, tokenProvider: refreshingTokenProvider(api),
+    baseUrl: location.origin,
+    jobId: job.jobId,
+    token: job.token,
+    api,
+    tokenProvider: refreshingTokenProvider(api),
   });
   hook.client = client;
   let isCompleted = false;
@@ -49,11 +60,19 @@ export function followJob(job: StartedJob, api: BooksTrackApi, view: JobView, ho
     if (s.status === 'completed') isCompleted = true;
     view.addLog('state', `${s.status} ${s.processedCount}/${s.totalCount}`);
   });
-  client.on('reconnecting', (e) => view.addLog('reconnecting', `closed ${e.code} ${e.reason}; retry ${e.attempt} in ${e.delayMs} ms`, 'warn'));
+  client.on('reconnecting', (e) =>
+    view.addLog('reconnecting', `closed ${e.code} ${e.reason}; retry ${e.attempt} in ${e.delayMs} ms`, 'warn'),
+  );
   client.on('unknown', (e) => view.addLog('unknown', `message type ${e.type} ignored`, 'warn'));
-  client.on('invalid', (e) => view.addLog('invalid', e.issues.map((i) => `${i.path}: ${i.message}`).join('; '), 'error'));
+  client.on('invalid', (e) =>
+    view.addLog('invalid', e.issues.map((i) => `${i.path}: ${i.message}`).join('; '), 'error'),
+  );
   client.on('closed', (e) => {
-    view.addLog('closed', `${e.code} ${e.reason} (${e.cause})`, e.cause === 'close_code' && e.code === 1000 ? 'info' : 'warn');
+    view.addLog(
+      'closed',
+      `${e.code} ${e.reason} (${e.cause})`,
+      e.cause === 'close_code' && e.code === 1000 ? 'info' : 'warn',
+    );
     view.hideControls();
     // 1000 from the server means the job completed, even when its job_complete was broadcast before this
     // socket sent `ready` (a short job can finish while the socket is still opening).
@@ -65,7 +84,13 @@ export function followJob(job: StartedJob, api: BooksTrackApi, view: JobView, ho
   return client;
 }
 
-async function showResults(job: StartedJob, client: ProgressSocketClient, api: BooksTrackApi, view: JobView, hook: DemoHook) {
+async function showResults(
+  job: StartedJob,
+  client: ProgressSocketClient,
+  api: BooksTrackApi,
+  view: JobView,
+  hook: DemoHook,
+) {
   try {
     const { data } = await api.getResults(job.pipeline, job.jobId, client.token);
     hook.results = data;

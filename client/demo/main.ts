@@ -32,12 +32,17 @@ function onSubmit(formId: string, start: () => Promise<StartedJob>): void {
 
 onSubmit('csv-form', async () => {
   const file = byId<HTMLInputElement>('csv-file').files?.[0];
-  const { data } = file ? await api.importCsvFile(file, file.name) : await api.importCsv(byId<HTMLTextAreaElement>('csv-text').value);
+  const { data } = file
+    ? await api.importCsvFile(file, file.name)
+    : await api.importCsv(byId<HTMLTextAreaElement>('csv-text').value);
   return data;
 });
 
 onSubmit('enrich-form', async () => {
-  const books = byId<HTMLTextAreaElement>('enrich-titles').value.split('\n').map(toBookQuery).filter((b) => b !== undefined);
+  const books = byId<HTMLTextAreaElement>('enrich-titles')
+    .value.split('\n')
+    .map(toBookQuery)
+    .filter((b) => b !== undefined);
   const { data } = await api.startEnrichmentBatch({ books: books.slice(0, LIMITS.BATCH_MAX_BOOKS) });
   return data;
 });

@@ -8,7 +8,12 @@ export type AnyResults = CsvResults | EnrichmentResults | ScanResults;
 /** A demo table, not a data grid: big imports show their first rows only (the full data is in the results). */
 export const TABLE_ROW_LIMIT = 50;
 
-export function renderResults(table: HTMLTableElement, summary: HTMLElement, pipeline: PipelineType, results: AnyResults): void {
+export function renderResults(
+  table: HTMLTableElement,
+  summary: HTMLElement,
+  pipeline: PipelineType,
+  results: AnyResults,
+): void {
   if (pipeline === 'csv_import') return renderCsv(table, summary, results as CsvResults);
   if (pipeline === 'batch_enrichment') return renderEnrichment(table, summary, results as EnrichmentResults);
   return renderScan(table, summary, results as ScanResults);
@@ -16,11 +21,21 @@ export function renderResults(table: HTMLTableElement, summary: HTMLElement, pip
 
 function renderCsv(table: HTMLTableElement, summary: HTMLElement, results: CsvResults): void {
   const percent = Math.round(results.successRate * 100);
-  summary.textContent = `${results.books.length} books imported, ${results.errors.length} ${results.errors.length === 1 ? 'row' : 'rows'} with errors (${percent} % success).`;
+  summary.textContent = `${results.books.length} books imported, ${results.errors.length} ${
+    results.errors.length === 1 ? 'row' : 'rows'
+  } with errors (${percent} % success).`;
   const books = results.books.map((b) => [b.line, b.title, b.author, b.isbn, b.rating, b.shelf]);
-  const errors = results.errors.map((e) => [e.line, `Row error: ${e.message}`, undefined, undefined, undefined, undefined]);
+  const errors = results.errors.map((e) => [
+    e.line,
+    `Row error: ${e.message}`,
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+  ]);
   const rows = [...errors, ...books];
-  if (rows.length > TABLE_ROW_LIMIT) summary.textContent += ` Showing the first ${TABLE_ROW_LIMIT} of ${rows.length} rows.`;
+  if (rows.length > TABLE_ROW_LIMIT)
+    summary.textContent += ` Showing the first ${TABLE_ROW_LIMIT} of ${rows.length} rows.`;
   fillTable(table, ['Line', 'Title', 'Author', 'ISBN', 'Rating', 'Shelf'], rows.slice(0, TABLE_ROW_LIMIT));
 }
 

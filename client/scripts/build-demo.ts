@@ -14,7 +14,8 @@ const dropZodLocaleIndex: Plugin = {
   name: 'drop-zod-locale-index',
   setup(builder) {
     builder.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
-      args.importer.includes('/node_modules/zod/') ? { path: 'zod-locales', namespace: 'empty' } : undefined);
+      args.importer.includes('/node_modules/zod/') ? { path: 'zod-locales', namespace: 'empty' } : undefined,
+    );
     builder.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'export {};', loader: 'js' }));
   },
 };
@@ -33,7 +34,9 @@ const result = await build({
   legalComments: 'none',
   metafile: true,
   logLevel: 'warning',
-  banner: { js: '// Built from client/demo by client/scripts/build-demo.ts; not committed. Rebuild: npm run build -w @bookstrack/client' },
+  banner: {
+    js: '// Built from client/demo by client/scripts/build-demo.ts; not committed. Rebuild: npm run build -w @bookstrack/client',
+  },
 });
 
 const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);

@@ -2,7 +2,12 @@
 // `paths`, every response parsed with the generated schema for its operation and status.
 import type { paths } from '@bookstrack/generated/openapi-types';
 import { OPERATIONS, type OperationId } from '@bookstrack/generated/operations';
-import { ErrorEnvelopeSchema, type EnrichmentBatchRequest, type PipelineType, type ScanBatchRequest } from '@bookstrack/generated/schemas';
+import {
+  ErrorEnvelopeSchema,
+  type EnrichmentBatchRequest,
+  type PipelineType,
+  type ScanBatchRequest,
+} from '@bookstrack/generated/schemas';
 import createClient, { type Client } from 'openapi-fetch';
 import type { z } from 'zod';
 import { BooksTrackApiError, ContractViolationError } from './api-error';
@@ -16,8 +21,9 @@ export interface BooksTrackApiOptions {
 
 type Responses<Op extends OperationId> = (typeof OPERATIONS)[Op]['responses'];
 /** The parsed success envelope `{data, metadata}` of an operation for one status. */
-export type SuccessOf<Op extends OperationId, S extends keyof Responses<Op>> =
-  Responses<Op>[S] extends z.ZodType ? z.infer<Responses<Op>[S]> : never;
+export type SuccessOf<Op extends OperationId, S extends keyof Responses<Op>> = Responses<Op>[S] extends z.ZodType
+  ? z.infer<Responses<Op>[S]>
+  : never;
 
 interface FetchOutcome {
   response: Response;
@@ -115,7 +121,12 @@ export class BooksTrackApi {
     if (!response.ok && envelope.success) {
       throw new BooksTrackApiError(response.status, envelope.data, retryAfterSeconds(response));
     }
-    throw new ContractViolationError(operationId, response.status, body, envelope.success ? [] : toIssues(envelope.error));
+    throw new ContractViolationError(
+      operationId,
+      response.status,
+      body,
+      envelope.success ? [] : toIssues(envelope.error),
+    );
   }
 }
 

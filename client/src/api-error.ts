@@ -30,6 +30,10 @@ export class ContractViolationError extends Error {
     readonly body: unknown,
     readonly issues: readonly { path: string; message: string }[],
   ) {
-    super(`${operationId}: the ${status} response does not match the contract (${issues.map((i) => `${i.path}: ${i.message}`).join('; ') || 'unexpected status'})`);
+    super(
+      `${operationId}: the ${status} response does not match the contract (${
+        issues.map((i) => `${i.path}: ${i.message}`).join('; ') || 'unexpected status'
+      })`,
+    );
   }
 }

@@ -37,7 +37,11 @@ export function backoffDelayMs(attempt: number, options: BackoffOptions = DEFAUL
 export function decideClose(code: number, attempt: number, backoff: BackoffOptions = DEFAULT_BACKOFF): CloseDecision {
   const entry = closeEntryFor(code);
   const retry = (delayMs: number, isStateCheckNeeded: boolean, isNewTokenNeeded = false): CloseDecision => ({
-    action: 'reconnect', entry, delayMs, isNewTokenNeeded, isStateCheckNeeded,
+    action: 'reconnect',
+    entry,
+    delayMs,
+    isNewTokenNeeded,
+    isStateCheckNeeded,
   });
   if (!entry) return retry(backoffDelayMs(attempt, backoff), false);
   switch (entry.reconnect) {

@@ -23,7 +23,8 @@ export function decodeServerFrame(raw: unknown): DecodedFrame {
   } catch {
     return invalid(raw, 'frame is not JSON');
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return invalid(data, 'frame is not a JSON object');
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    return invalid(data, 'frame is not a JSON object');
   const type = (data as { type?: unknown }).type;
   if (typeof type !== 'string') return invalid(data, '`type` is missing or not a string');
   if (!KNOWN_TYPES.has(type)) return { kind: 'unknown', type, data: data as Record<string, unknown> };

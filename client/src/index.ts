@@ -2,9 +2,22 @@
 // generated contract types re-exported so an app imports everything from one place.
 export { BooksTrackApi, type BooksTrackApiOptions, type SuccessOf } from './api-client';
 export { BooksTrackApiError, ContractViolationError } from './api-error';
-export { backoffDelayMs, closeEntryFor, decideClose, DEFAULT_BACKOFF, type BackoffOptions, type CloseCodeEntry, type CloseDecision } from './close-policy';
+export {
+  backoffDelayMs,
+  closeEntryFor,
+  decideClose,
+  DEFAULT_BACKOFF,
+  type BackoffOptions,
+  type CloseCodeEntry,
+  type CloseDecision,
+} from './close-policy';
 export { decodeServerFrame, type DecodedFrame, type FrameIssue } from './frame-decoder';
-export { CLIENT_DROP_CLOSE_CODE, ProgressSocketClient, type ProgressSocketOptions, type SocketPhase } from './progress-socket-client';
+export {
+  CLIENT_DROP_CLOSE_CODE,
+  ProgressSocketClient,
+  type ProgressSocketOptions,
+  type SocketPhase,
+} from './progress-socket-client';
 export { SeqTracker, type SeqCheck } from './seq-tracker';
 export { refreshingTokenProvider } from './token-provider';
 export type {

@@ -2,7 +2,12 @@
 // validates every frame, keeps the newest token, detects seq gaps and re-syncs over HTTP, and after
 // a close follows the generated close-code table (stop, retry after a delay, back off, or new token).
 import { MESSAGE_TYPE, SUBPROTOCOL, TERMINAL_JOB_STATUSES } from '@bookstrack/generated/constants';
-import { ClientMessageSchema, type ClientMessage, type JobState, type ServerMessage } from '@bookstrack/generated/schemas';
+import {
+  ClientMessageSchema,
+  type ClientMessage,
+  type JobState,
+  type ServerMessage,
+} from '@bookstrack/generated/schemas';
 import { BooksTrackApi } from './api-client';
 import { decideClose, DEFAULT_BACKOFF, type BackoffOptions, type CloseCodeEntry } from './close-policy';
 import { Emitter } from './emitter';
@@ -104,8 +109,10 @@ export class ProgressSocketClient extends Emitter<ProgressSocketEvents> {
   }
 
   private openSocket(): void {
-    const WebSocketImpl = this.options.WebSocket ?? (globalThis.WebSocket as unknown as WebSocketConstructorLike | undefined);
-    if (!WebSocketImpl) throw new Error('No global WebSocket (Node 20): pass the `ws` package class as options.WebSocket');
+    const WebSocketImpl =
+      this.options.WebSocket ?? (globalThis.WebSocket as unknown as WebSocketConstructorLike | undefined);
+    if (!WebSocketImpl)
+      throw new Error('No global WebSocket (Node 20): pass the `ws` package class as options.WebSocket');
     const tokenUsed = this.currentToken;
     const ws = new WebSocketImpl(this.socketUrl(), [SUBPROTOCOL.VERSION, `${SUBPROTOCOL.AUTH_PREFIX}${tokenUsed}`]);
     this.socket = ws;
@@ -157,7 +164,8 @@ export class ProgressSocketClient extends Emitter<ProgressSocketEvents> {
   private track(message: ServerMessage): void {
     if (message.type === MESSAGE_TYPE.READY_ACK) this.attempt = 0;
     if (message.type === MESSAGE_TYPE.JOB_COMPLETE) this.hasJobEnded = true;
-    if (message.type === MESSAGE_TYPE.RECONNECTED && TERMINAL_STATUSES.has(message.payload.status)) this.hasJobEnded = true;
+    if (message.type === MESSAGE_TYPE.RECONNECTED && TERMINAL_STATUSES.has(message.payload.status))
+      this.hasJobEnded = true;
     if (message.type === MESSAGE_TYPE.TOKEN_REFRESHED) this.setToken(message.payload.token, message.payload.expiresAt);
   }
 
@@ -177,14 +185,16 @@ export class ProgressSocketClient extends Emitter<ProgressSocketEvents> {
     const decision = decideClose(code, this.attempt, this.options.backoff ?? DEFAULT_BACKOFF);
     if (decision.action === 'stop') return this.finish(code, reason, 'close_code', decision.entry);
     if (this.hasJobEnded) return this.finish(code, reason, 'job_ended', decision.entry);
-    if (this.attempt >= (this.options.maxReconnectAttempts ?? 10)) return this.finish(code, reason, 'gave_up', decision.entry);
+    if (this.attempt >= (this.options.maxReconnectAttempts ?? 10))
+      return this.finish(code, reason, 'gave_up', decision.entry);
     this.currentPhase = 'waiting';
     if (decision.isNewTokenNeeded && !(await this.obtainNewToken(tokenUsed, reason))) {
       return this.finish(code, reason, 'no_token', decision.entry);
     }
     if (decision.isStateCheckNeeded) {
       const state = await this.fetchState();
-      if (state && TERMINAL_STATUSES.has(state.status)) return this.finish(code, reason, 'job_ended', decision.entry, state);
+      if (state && TERMINAL_STATUSES.has(state.status))
+        return this.finish(code, reason, 'job_ended', decision.entry, state);
     }
     if (this.currentPhase !== 'waiting') return;
     this.scheduleReconnect(code, reason, decision.delayMs, decision.entry);
@@ -232,7 +242,13 @@ export class ProgressSocketClient extends Emitter<ProgressSocketEvents> {
     }
   }
 
-  private finish(code: number, reason: string, cause: CloseCause, entry: CloseCodeEntry | undefined, state?: JobState): void {
+  private finish(
+    code: number,
+    reason: string,
+    cause: CloseCause,
+    entry: CloseCodeEntry | undefined,
+    state?: JobState,
+  ): void {
     if (this.currentPhase === 'closed') return;
     this.currentPhase = 'closed';
     if (this.timer !== undefined) this.scheduler.clearTimeout(this.timer);

@@ -52,7 +52,11 @@ describe('BooksTrackApi', () => {
   });
 
   it('throws BooksTrackApiError with the contract code and Retry-After on a 429 envelope', async () => {
-    const envelope = { data: null, metadata, error: { code: 'RATE_LIMIT_EXCEEDED', message: 'Too many jobs', details: { retryAfterSeconds: 42 } } };
+    const envelope = {
+      data: null,
+      metadata,
+      error: { code: 'RATE_LIMIT_EXCEEDED', message: 'Too many jobs', details: { retryAfterSeconds: 42 } },
+    };
     const { fetch } = fakeFetch(429, envelope, { 'Retry-After': '42' });
     const api = new BooksTrackApi({ baseUrl: 'https://api.example.test', fetch });
     const error = await api.startEnrichmentBatch({ books: [{ title: 'Dune' }] }).catch((e: unknown) => e);

@@ -14,7 +14,12 @@ describe('decideClose', () => {
 
   it('waits the table retryAfterMs of 1001 and checks the job state first', () => {
     const decision = decideClose(1001, 3);
-    expect(decision).toMatchObject({ action: 'reconnect', delayMs: 5000, isStateCheckNeeded: true, isNewTokenNeeded: false });
+    expect(decision).toMatchObject({
+      action: 'reconnect',
+      delayMs: 5000,
+      isStateCheckNeeded: true,
+      isNewTokenNeeded: false,
+    });
   });
 
   it('waits 30 s after 1013', () => {
@@ -27,21 +32,36 @@ describe('decideClose', () => {
   });
 
   it('asks for a new token right away after 1008', () => {
-    expect(decideClose(1008, 0)).toMatchObject({ action: 'reconnect', delayMs: 0, isNewTokenNeeded: true, isStateCheckNeeded: false });
+    expect(decideClose(1008, 0)).toMatchObject({
+      action: 'reconnect',
+      delayMs: 0,
+      isNewTokenNeeded: true,
+      isStateCheckNeeded: false,
+    });
   });
 
   it('treats a code outside the table (1006, lost link) as transient and backs off without a state check', () => {
-    expect(decideClose(1006, 1)).toEqual({ action: 'reconnect', entry: undefined, delayMs: 2000, isNewTokenNeeded: false, isStateCheckNeeded: false });
+    expect(decideClose(1006, 1)).toEqual({
+      action: 'reconnect',
+      entry: undefined,
+      delayMs: 2000,
+      isNewTokenNeeded: false,
+      isStateCheckNeeded: false,
+    });
   });
 
   it('has a decision for every code in the generated table', () => {
     const actions = CLOSE_CODE_TABLE.map((entry) => [entry.code, decideClose(entry.code, 0).action]);
-    expect(actions).toEqual(CLOSE_CODE_TABLE.map((entry) => [entry.code, entry.reconnect === 'none' ? 'stop' : 'reconnect']));
+    expect(actions).toEqual(
+      CLOSE_CODE_TABLE.map((entry) => [entry.code, entry.reconnect === 'none' ? 'stop' : 'reconnect']),
+    );
   });
 });
 
 describe('backoffDelayMs', () => {
   it('doubles from 1 s and caps at 60 s', () => {
-    expect([0, 1, 2, 5, 6, 12].map((attempt) => backoffDelayMs(attempt))).toEqual([1000, 2000, 4000, 32_000, 60_000, 60_000]);
+    expect([0, 1, 2, 5, 6, 12].map((attempt) => backoffDelayMs(attempt))).toEqual([
+      1000, 2000, 4000, 32_000, 60_000, 60_000,
+    ]);
   });
 });

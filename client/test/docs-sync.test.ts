@@ -11,7 +11,10 @@ function swiftTableRows(): { code: number; reasons: string[]; reconnect: string 
     .split('\n')
     .filter((line) => /^\| 10\d\d \|/.test(line))
     .map((line) => {
-      const [code = '', reasons = '', reconnect = ''] = line.split('|').slice(1).map((cell) => cell.trim());
+      const [code = '', reasons = '', reconnect = ''] = line
+        .split('|')
+        .slice(1)
+        .map((cell) => cell.trim());
       return {
         code: Number(code),
         reasons: [...reasons.matchAll(/`([^`]+)`/g)].map((m) => m[1] ?? ''),
@@ -22,7 +25,11 @@ function swiftTableRows(): { code: number; reasons: string[]; reconnect: string 
 
 describe('SWIFT.md', () => {
   it('lists every close code with the reasons and reconnect policy of the generated table', () => {
-    const expected = CLOSE_CODE_TABLE.map((entry) => ({ code: entry.code, reasons: [...entry.reasons], reconnect: entry.reconnect }));
+    const expected = CLOSE_CODE_TABLE.map((entry) => ({
+      code: entry.code,
+      reasons: [...entry.reasons],
+      reconnect: entry.reconnect,
+    }));
     expect(swiftTableRows()).toEqual(expected);
   });
 

@@ -11,7 +11,11 @@ describe('decodeServerFrame', () => {
 
   it('surfaces a type it does not know as unknown with the raw data', () => {
     const decoded = decodeServerFrame(JSON.stringify({ type: 'job_paused', seq: 4, payload: { why: 'maintenance' } }));
-    expect(decoded).toEqual({ kind: 'unknown', type: 'job_paused', data: { type: 'job_paused', seq: 4, payload: { why: 'maintenance' } } });
+    expect(decoded).toEqual({
+      kind: 'unknown',
+      type: 'job_paused',
+      data: { type: 'job_paused', seq: 4, payload: { why: 'maintenance' } },
+    });
   });
 
   it('reports a known type with a wrong shape as invalid with the failing path', () => {
@@ -22,7 +26,11 @@ describe('decodeServerFrame', () => {
   });
 
   it('reports text that is not JSON as invalid', () => {
-    expect(decodeServerFrame('not json')).toEqual({ kind: 'invalid', data: 'not json', issues: [{ path: '', message: 'frame is not JSON' }] });
+    expect(decodeServerFrame('not json')).toEqual({
+      kind: 'invalid',
+      data: 'not json',
+      issues: [{ path: '', message: 'frame is not JSON' }],
+    });
   });
 
   it('reports a binary frame as invalid', () => {

@@ -5,7 +5,18 @@ import { ProgressSocketClient, type ProgressSocketOptions } from '../src/progres
 import type { ProgressSocketEvents } from '../src/socket-types';
 import { FakeWebSocket } from './support/fake-websocket';
 import { ManualScheduler } from './support/manual-scheduler';
-import { JOB_ID, NEW_TOKEN, TOKEN, jobComplete, jobProgress, jobStarted, jobState, readyAck, reconnected, tokenRefreshed } from './support/messages';
+import {
+  JOB_ID,
+  NEW_TOKEN,
+  TOKEN,
+  jobComplete,
+  jobProgress,
+  jobStarted,
+  jobState,
+  readyAck,
+  reconnected,
+  tokenRefreshed,
+} from './support/messages';
 
 /** Lets the client's awaited promises (state checks, token provider, fake close events) settle. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -135,7 +146,9 @@ describe('ProgressSocketClient seq gaps', () => {
     const socket = connectAndAck(client, 2);
     socket.serverSend(jobProgress(5, 2));
     await settle();
-    expect(ofType('gap').map(({ expected, received }) => ({ expected, received }))).toEqual([{ expected: 3, received: 5 }]);
+    expect(ofType('gap').map(({ expected, received }) => ({ expected, received }))).toEqual([
+      { expected: 3, received: 5 },
+    ]);
     expect(api.calls).toEqual([{ jobId: JOB_ID, token: TOKEN }]);
     expect(ofType('state').map((s) => s.status)).toEqual(['running']);
   });
@@ -178,7 +191,11 @@ describe('ProgressSocketClient close codes', () => {
     third.serverSend(readyAck(1));
     third.serverClose(1006, '');
     await settle();
-    expect(ofType('reconnecting').map((e) => [e.attempt, e.delayMs])).toEqual([[1, 1000], [2, 2000], [1, 1000]]);
+    expect(ofType('reconnecting').map((e) => [e.attempt, e.delayMs])).toEqual([
+      [1, 1000],
+      [2, 2000],
+      [1, 1000],
+    ]);
     expect(FakeWebSocket.instances).toHaveLength(3);
   });
 

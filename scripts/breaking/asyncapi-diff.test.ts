@@ -12,11 +12,20 @@ function tagged(type: string, payload: Record<string, unknown> = {}) {
   };
 }
 
-function documentWith(patch: (parts: { messages: Record<string, any>; channel: Record<string, any>; scheme: Record<string, any> }) => void = () => {}) {
+function documentWith(
+  patch: (parts: {
+    messages: Record<string, any>;
+    channel: Record<string, any>;
+    scheme: Record<string, any>;
+  }) => void = () => {},
+) {
   const messages: Record<string, any> = {
     ready: tagged('ready'),
     cancel: tagged('cancel'),
-    job_progress: tagged('job_progress', { progress: { type: 'number', minimum: 0, maximum: 1 }, status: { type: 'string' } }),
+    job_progress: tagged('job_progress', {
+      progress: { type: 'number', minimum: 0, maximum: 1 },
+      status: { type: 'string' },
+    }),
     token_refreshed: tagged('token_refreshed', { token: { type: 'string' } }),
   };
   const channel: Record<string, any> = {
@@ -25,7 +34,12 @@ function documentWith(patch: (parts: { messages: Record<string, any>; channel: R
     bindings: { ws: { query: { type: 'object', required: ['jobId'], properties: { jobId: { type: 'string' } } } } },
     'x-close-codes': [{ code: 1008, name: 'policyViolation', reconnect: 'new_token', reasons: ['Token expired'] }],
   };
-  const scheme: Record<string, any> = { type: 'httpApiKey', in: 'header', name: 'Sec-WebSocket-Protocol', 'x-subprotocol': { authPrefix: 'bookstrack-auth.', versionProtocol: 'bookstrack.v1' } };
+  const scheme: Record<string, any> = {
+    type: 'httpApiKey',
+    in: 'header',
+    name: 'Sec-WebSocket-Protocol',
+    'x-subprotocol': { authPrefix: 'bookstrack-auth.', versionProtocol: 'bookstrack.v1' },
+  };
   patch({ messages, channel, scheme });
   const pick = (...names: string[]) => names.map((name) => messages[name]).filter(Boolean);
   return {
@@ -41,7 +55,8 @@ function documentWith(patch: (parts: { messages: Record<string, any>; channel: R
   };
 }
 
-const reported = (after: unknown) => diffAsyncApi(documentWith(), after).map((change) => `${change.location}: ${change.message}`);
+const reported = (after: unknown) =>
+  diffAsyncApi(documentWith(), after).map((change) => `${change.location}: ${change.message}`);
 
 describe('diffAsyncApi', () => {
   it('names a message by its payload type tag', () => {
@@ -77,7 +92,9 @@ describe('diffAsyncApi', () => {
       messages.ready.payload.properties.clientVersion = { type: 'string' };
       messages.ready.payload.required.push('clientVersion');
     });
-    expect(reported(after)).toEqual(['client→server message ready payload.clientVersion: new required field "clientVersion"']);
+    expect(reported(after)).toEqual([
+      'client→server message ready payload.clientVersion: new required field "clientVersion"',
+    ]);
   });
 
   it('reports a changed close code, a changed address, a new required query field and a changed auth prefix', () => {

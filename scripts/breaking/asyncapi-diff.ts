@@ -48,10 +48,15 @@ function channelChanges(before: unknown, after: unknown): BreakingChange[] {
       changes.push({ location: at, message: `channel ${id} (${String(record(channel).address)}) removed` });
       continue;
     }
-    if (!same(record(channel).address, now.address)) changes.push({ location: at, message: `address changed from ${JSON.stringify(record(channel).address)} to ${JSON.stringify(now.address)}` });
+    if (!same(record(channel).address, now.address))
+      changes.push({
+        location: at,
+        message: `address changed from ${JSON.stringify(record(channel).address)} to ${JSON.stringify(now.address)}`,
+      });
     const wasWs = record(record(record(channel).bindings).ws);
     const nowWs = record(record(now.bindings).ws);
-    for (const part of ['query', 'headers']) changes.push(...diffSchema(wasWs[part], nowWs[part], 'request', `${at} ws ${part}`));
+    for (const part of ['query', 'headers'])
+      changes.push(...diffSchema(wasWs[part], nowWs[part], 'request', `${at} ws ${part}`));
     changes.push(...diffCloseCodes(record(channel)['x-close-codes'], now['x-close-codes'], at));
   }
   return changes;
@@ -64,12 +69,20 @@ function subprotocolChanges(before: unknown, after: unknown): BreakingChange[] {
   for (const [id, scheme] of Object.entries(schemesOf(before))) {
     const now = record(nowSchemes[id]);
     for (const field of ['type', 'in', 'name']) {
-      if (!same(record(scheme)[field], now[field])) changes.push({ location: `security scheme ${id}`, message: `${field} changed from ${JSON.stringify(record(scheme)[field])} to ${JSON.stringify(now[field])}` });
+      if (!same(record(scheme)[field], now[field]))
+        changes.push({
+          location: `security scheme ${id}`,
+          message: `${field} changed from ${JSON.stringify(record(scheme)[field])} to ${JSON.stringify(now[field])}`,
+        });
     }
     const was = record(record(scheme)['x-subprotocol']);
     const is = record(now['x-subprotocol']);
     for (const field of ['versionProtocol', 'authPrefix']) {
-      if (!same(was[field], is[field])) changes.push({ location: `security scheme ${id} x-subprotocol`, message: `${field} changed from ${JSON.stringify(was[field])} to ${JSON.stringify(is[field])}` });
+      if (!same(was[field], is[field]))
+        changes.push({
+          location: `security scheme ${id} x-subprotocol`,
+          message: `${field} changed from ${JSON.stringify(was[field])} to ${JSON.stringify(is[field])}`,
+        });
     }
   }
   return changes;

@@ -2,12 +2,35 @@ import { describe, expect, it } from 'vitest';
 import { diffCloseCodes } from './close-codes-diff';
 
 const codes = () => [
-  { code: 1000, name: 'normalClosure', when: 'Job finished.', clientAction: 'Stop.', reconnect: 'none', reasons: ['Job complete'] },
-  { code: 1008, name: 'policyViolation', when: 'Auth failed.', clientAction: 'Get a new token.', reconnect: 'new_token', reasons: ['Token expired', 'Invalid token'] },
-  { code: 1013, name: 'tryAgainLater', when: 'Busy.', clientAction: 'Retry.', reconnect: 'after_delay', retryAfterMs: 30000, reasons: ['Try again later'] },
+  {
+    code: 1000,
+    name: 'normalClosure',
+    when: 'Job finished.',
+    clientAction: 'Stop.',
+    reconnect: 'none',
+    reasons: ['Job complete'],
+  },
+  {
+    code: 1008,
+    name: 'policyViolation',
+    when: 'Auth failed.',
+    clientAction: 'Get a new token.',
+    reconnect: 'new_token',
+    reasons: ['Token expired', 'Invalid token'],
+  },
+  {
+    code: 1013,
+    name: 'tryAgainLater',
+    when: 'Busy.',
+    clientAction: 'Retry.',
+    reconnect: 'after_delay',
+    retryAfterMs: 30000,
+    reasons: ['Try again later'],
+  },
 ];
 
-const reported = (after: unknown) => diffCloseCodes(codes(), after, 'channel progress').map((change) => `${change.location}: ${change.message}`);
+const reported = (after: unknown) =>
+  diffCloseCodes(codes(), after, 'channel progress').map((change) => `${change.location}: ${change.message}`);
 
 describe('diffCloseCodes', () => {
   it('finds nothing when only prose changes and a code is added', () => {
@@ -18,7 +41,9 @@ describe('diffCloseCodes', () => {
   });
 
   it('reports a removed close code', () => {
-    expect(reported(codes().filter((entry) => entry.code !== 1013))).toEqual(['channel progress close code 1013: close code 1013 (tryAgainLater) removed']);
+    expect(reported(codes().filter((entry) => entry.code !== 1013))).toEqual([
+      'channel progress close code 1013: close code 1013 (tryAgainLater) removed',
+    ]);
   });
 
   it('reports a changed name, reconnect policy and retry delay', () => {

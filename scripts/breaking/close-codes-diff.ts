@@ -8,7 +8,9 @@ const COMPARED_FIELDS = ['name', 'reconnect', 'retryAfterMs'];
 
 function byCode(value: unknown): Map<number, Schema> {
   const entries = Array.isArray(value) ? value.filter(isSchema) : [];
-  return new Map(entries.filter((entry) => typeof entry.code === 'number').map((entry) => [entry.code as number, entry]));
+  return new Map(
+    entries.filter((entry) => typeof entry.code === 'number').map((entry) => [entry.code as number, entry]),
+  );
 }
 
 export function diffCloseCodes(before: unknown, after: unknown, location: string): BreakingChange[] {
@@ -22,11 +24,16 @@ export function diffCloseCodes(before: unknown, after: unknown, location: string
       continue;
     }
     for (const field of COMPARED_FIELDS) {
-      if (!same(was[field], entry[field])) changes.push({ location: at, message: `${field} changed from ${JSON.stringify(was[field])} to ${JSON.stringify(entry[field])}` });
+      if (!same(was[field], entry[field]))
+        changes.push({
+          location: at,
+          message: `${field} changed from ${JSON.stringify(was[field])} to ${JSON.stringify(entry[field])}`,
+        });
     }
     const reasons = Array.isArray(entry.reasons) ? entry.reasons : [];
     for (const reason of Array.isArray(was.reasons) ? was.reasons : []) {
-      if (!reasons.includes(reason)) changes.push({ location: at, message: `reason ${JSON.stringify(reason)} removed` });
+      if (!reasons.includes(reason))
+        changes.push({ location: at, message: `reason ${JSON.stringify(reason)} removed` });
     }
   }
   return changes;

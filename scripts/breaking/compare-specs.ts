@@ -47,7 +47,9 @@ export function compareSpecs(baseSpecDir: string, headSpecDir: string): SpecComp
     const [was, now] = [majorVersion(base.document), majorVersion(head.document)];
     if (found.length > 0 && was !== undefined && now !== undefined && now > was) {
       // A new major contract version is the declared way to break clients (semver).
-      notes.push(`${found.length} breaking change(s) in the ${name} document allowed: info.version major went from ${was} to ${now}`);
+      notes.push(
+        `${found.length} breaking change(s) in the ${name} document allowed: info.version major went from ${was} to ${now}`,
+      );
       continue;
     }
     changes.push(...found);

@@ -8,8 +8,10 @@ const specTree = (files: Record<string, string>): string => tempTree('load-spec-
 describe('loadDereferenced', () => {
   const dir = specTree({
     'openapi/openapi.yaml': 'paths:\n  /books:\n    $ref: paths/books.yaml\n',
-    'openapi/paths/books.yaml': 'get:\n  responses:\n    "200":\n      schema:\n        $ref: ../../schemas/Book.yaml\n        description: The book.\n',
-    'schemas/Book.yaml': 'type: object\nproperties:\n  shelf:\n    $ref: "#/$defs/Shelf"\n  next:\n    $ref: ./Book.yaml\n$defs:\n  Shelf:\n    enum: [read]\n',
+    'openapi/paths/books.yaml':
+      'get:\n  responses:\n    "200":\n      schema:\n        $ref: ../../schemas/Book.yaml\n        description: The book.\n',
+    'schemas/Book.yaml':
+      'type: object\nproperties:\n  shelf:\n    $ref: "#/$defs/Shelf"\n  next:\n    $ref: ./Book.yaml\n$defs:\n  Shelf:\n    enum: [read]\n',
   });
   const loaded = loadDereferenced(join(dir, 'openapi/openapi.yaml'), dir);
   const schema = (loaded.document as any).paths['/books'].get.responses['200'].schema;
@@ -34,6 +36,8 @@ describe('loadDereferenced', () => {
 
   it('fails with the file name on a dangling $ref', () => {
     const broken = specTree({ 'root.yaml': 'a:\n  $ref: ./missing.yaml#/x\n', 'missing.yaml': 'b: 1\n' });
-    expect(() => loadDereferenced(join(broken, 'root.yaml'), broken)).toThrow('unresolvable $ref ./missing.yaml#/x in root.yaml');
+    expect(() => loadDereferenced(join(broken, 'root.yaml'), broken)).toThrow(
+      'unresolvable $ref ./missing.yaml#/x in root.yaml',
+    );
   });
 });

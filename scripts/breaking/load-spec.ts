@@ -46,7 +46,8 @@ export function loadDereferenced(rootFile: string, rootDir = dirname(rootFile)):
     if (!isObject(node)) return node;
     const { $ref, ...siblings } = node;
     const copy: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(siblings)) copy[key] = walk(value, file, `${pointer}/${escapeToken(key)}`);
+    for (const [key, value] of Object.entries(siblings))
+      copy[key] = walk(value, file, `${pointer}/${escapeToken(key)}`);
     if (typeof $ref !== 'string') {
       origins.set(copy, `${relative(rootDir, file)}#${pointer}`);
       return copy;

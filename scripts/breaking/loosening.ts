@@ -8,13 +8,15 @@ export function responseLoosening(before: Schema, after: Schema): string[] {
   const now = typesOf(after);
   if (was && !now) changes.push(`type no longer restricted (was ${[...was].join('|')})`);
   if (was && now) {
-    for (const type of now) if (!typeAccepted(type, was)) changes.push(`type ${type} may now be sent (was ${[...was].join('|')})`);
+    for (const type of now)
+      if (!typeAccepted(type, was)) changes.push(`type ${type} may now be sent (was ${[...was].join('|')})`);
   }
   const wasEnum = enumOf(before);
   const nowEnum = enumOf(after);
   if (wasEnum && !nowEnum) changes.push('enum restriction removed: any value may now be sent');
   if (wasEnum && nowEnum) {
-    for (const value of wasEnum) if (!nowEnum.some((kept) => same(kept, value))) changes.push(`enum value ${JSON.stringify(value)} removed`);
+    for (const value of wasEnum)
+      if (!nowEnum.some((kept) => same(kept, value))) changes.push(`enum value ${JSON.stringify(value)} removed`);
   }
   if (before.const !== undefined && !same(before.const, after.const)) {
     changes.push(`const changed from ${JSON.stringify(before.const)} to ${JSON.stringify(after.const)}`);

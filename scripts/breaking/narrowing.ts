@@ -20,7 +20,9 @@ function enumNarrowing(before: Schema, after: Schema): string[] {
   const now = enumOf(after);
   if (!now) return [];
   if (!was) return [`enum restriction added (${now.map((value) => JSON.stringify(value)).join(', ')})`];
-  return was.filter((value) => !now.some((kept) => same(kept, value))).map((value) => `enum value ${JSON.stringify(value)} removed`);
+  return was
+    .filter((value) => !now.some((kept) => same(kept, value)))
+    .map((value) => `enum value ${JSON.stringify(value)} removed`);
 }
 
 function boundNarrowing(before: Schema, after: Schema): string[] {
@@ -43,10 +45,11 @@ function boundNarrowing(before: Schema, after: Schema): string[] {
 }
 
 function exactNarrowing(before: Schema, after: Schema): string[] {
-  return EXACT_KEYWORDS.filter((keyword) => after[keyword] !== undefined && !same(before[keyword], after[keyword])).map((keyword) =>
-    before[keyword] === undefined
-      ? `${keyword} ${JSON.stringify(after[keyword])} added`
-      : `${keyword} changed from ${JSON.stringify(before[keyword])} to ${JSON.stringify(after[keyword])}`,
+  return EXACT_KEYWORDS.filter((keyword) => after[keyword] !== undefined && !same(before[keyword], after[keyword])).map(
+    (keyword) =>
+      before[keyword] === undefined
+        ? `${keyword} ${JSON.stringify(after[keyword])} added`
+        : `${keyword} changed from ${JSON.stringify(before[keyword])} to ${JSON.stringify(after[keyword])}`,
   );
 }
 
@@ -57,5 +60,11 @@ function closedObject(before: Schema, after: Schema): string[] {
 }
 
 export function requestNarrowing(before: Schema, after: Schema): string[] {
-  return [...typeNarrowing(before, after), ...enumNarrowing(before, after), ...boundNarrowing(before, after), ...exactNarrowing(before, after), ...closedObject(before, after)];
+  return [
+    ...typeNarrowing(before, after),
+    ...enumNarrowing(before, after),
+    ...boundNarrowing(before, after),
+    ...exactNarrowing(before, after),
+    ...closedObject(before, after),
+  ];
 }

@@ -14,10 +14,17 @@ function documentWith(patch: (operation: Record<string, any>) => void = () => {}
     parameters: [{ name: 'dryRun', in: 'query', required: false, schema: { type: 'boolean' } }],
     requestBody: {
       required: true,
-      content: { 'application/json': { schema: { type: 'object', required: ['csv'], properties: { csv: { type: 'string' } } } }, 'text/csv': { schema: { type: 'string' } } },
+      content: {
+        'application/json': { schema: { type: 'object', required: ['csv'], properties: { csv: { type: 'string' } } } },
+        'text/csv': { schema: { type: 'string' } },
+      },
     },
     responses: {
-      '202': { description: 'Accepted.', headers: { 'X-RateLimit-Limit': { schema: { type: 'integer' } } }, content: { 'application/json': { schema: structuredClone(accepted) } } },
+      '202': {
+        description: 'Accepted.',
+        headers: { 'X-RateLimit-Limit': { schema: { type: 'integer' } } },
+        content: { 'application/json': { schema: structuredClone(accepted) } },
+      },
       '400': { description: 'Bad.', content: { 'application/json': { schema: { type: 'object' } } } },
     },
   };
@@ -31,7 +38,8 @@ function documentWith(patch: (operation: Record<string, any>) => void = () => {}
   };
 }
 
-const reported = (after: unknown) => diffOpenApi(documentWith(), after).map((change) => `${change.location}: ${change.message}`);
+const reported = (after: unknown) =>
+  diffOpenApi(documentWith(), after).map((change) => `${change.location}: ${change.message}`);
 
 describe('diffOpenApi', () => {
   it('finds nothing between identical documents', () => {
@@ -39,7 +47,9 @@ describe('diffOpenApi', () => {
   });
 
   it('reports a removed response field', () => {
-    const after = documentWith((operation) => delete operation.responses['202'].content['application/json'].schema.properties.token);
+    const after = documentWith(
+      (operation) => delete operation.responses['202'].content['application/json'].schema.properties.token,
+    );
     expect(reported(after)).toEqual(['POST /api/csv/import 202 application/json.token: field "token" removed']);
   });
 
@@ -97,7 +107,9 @@ describe('diffOpenApi', () => {
       operation.responses['202'].content['application/json'].schema.properties.pipeline = { type: 'string' };
       operation.responses['429'] = { description: 'Slow down.' };
     });
-    (after.paths as Record<string, unknown>)['/docs'] = { get: { operationId: 'getDocs', responses: { '200': { description: 'Docs.' } } } };
+    (after.paths as Record<string, unknown>)['/docs'] = {
+      get: { operationId: 'getDocs', responses: { '200': { description: 'Docs.' } } },
+    };
     expect(reported(after)).toEqual([]);
   });
 });

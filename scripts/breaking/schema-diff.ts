@@ -27,15 +27,18 @@ function objectChanges(before: Schema, after: Schema, location: string, context:
   const wasProperties = propertiesOf(before);
   const nowProperties = propertiesOf(after);
   if (context.direction === 'request') {
-    for (const name of isRequired) if (!wasRequired.has(name)) report(context, `${location}.${name}`, after, `new required field "${name}"`);
+    for (const name of isRequired)
+      if (!wasRequired.has(name)) report(context, `${location}.${name}`, after, `new required field "${name}"`);
     const closed = after.additionalProperties === false || after.unevaluatedProperties === false;
     for (const name of Object.keys(wasProperties)) {
-      if (closed && !(name in nowProperties)) report(context, `${location}.${name}`, after, `field "${name}" is no longer accepted`);
+      if (closed && !(name in nowProperties))
+        report(context, `${location}.${name}`, after, `field "${name}" is no longer accepted`);
     }
   } else {
     for (const name of Object.keys(wasProperties)) {
       if (!(name in nowProperties)) report(context, `${location}.${name}`, after, `field "${name}" removed`);
-      else if (wasRequired.has(name) && !isRequired.has(name)) report(context, `${location}.${name}`, after, `field "${name}" is no longer required`);
+      else if (wasRequired.has(name) && !isRequired.has(name))
+        report(context, `${location}.${name}`, after, `field "${name}" is no longer required`);
     }
   }
   for (const [name, was] of Object.entries(wasProperties)) {
@@ -67,7 +70,8 @@ function nestedChanges(before: Schema, after: Schema, location: string, context:
   const wasAll = Array.isArray(before.allOf) ? before.allOf : [];
   const nowAll = Array.isArray(after.allOf) ? after.allOf : [];
   wasAll.forEach((member, index) => {
-    if (isSchema(member) && isSchema(nowAll[index])) compare(member, nowAll[index] as Schema, `${location}<allOf ${index}>`, context);
+    if (isSchema(member) && isSchema(nowAll[index]))
+      compare(member, nowAll[index] as Schema, `${location}<allOf ${index}>`, context);
   });
 }
 
@@ -76,14 +80,21 @@ function compare(before: Schema, after: Schema, location: string, context: Conte
   if (pairs.has(after)) return;
   pairs.add(after);
   context.seen.set(before, pairs);
-  const nodeChanges = context.direction === 'request' ? requestNarrowing(before, after) : responseLoosening(before, after);
+  const nodeChanges =
+    context.direction === 'request' ? requestNarrowing(before, after) : responseLoosening(before, after);
   for (const message of nodeChanges) report(context, location, after, message);
   objectChanges(before, after, location, context);
   unionChanges(before, after, location, context);
   nestedChanges(before, after, location, context);
 }
 
-export function diffSchema(before: unknown, after: unknown, direction: Direction, location: string, originOf: OriginOf = () => undefined): BreakingChange[] {
+export function diffSchema(
+  before: unknown,
+  after: unknown,
+  direction: Direction,
+  location: string,
+  originOf: OriginOf = () => undefined,
+): BreakingChange[] {
   if (!isSchema(before) || !isSchema(after)) return [];
   const context: Context = { direction, originOf, changes: [], seen: new WeakMap() };
   compare(before, after, location, context);

@@ -28,7 +28,9 @@ export function requiredOf(schema: Schema): Set<string> {
 
 export function propertiesOf(schema: Schema): Record<string, Schema> {
   const properties = isSchema(schema.properties) ? schema.properties : {};
-  return Object.fromEntries(Object.entries(properties).filter((entry): entry is [string, Schema] => isSchema(entry[1])));
+  return Object.fromEntries(
+    Object.entries(properties).filter((entry): entry is [string, Schema] => isSchema(entry[1])),
+  );
 }
 
 /** How a union member is recognised across versions: its `type` tag const, else its title, else its index. */

@@ -29,11 +29,16 @@ describe('JSON pointers', () => {
 
   it('names the referring place when a required pointer does not resolve', () => {
     expect(resolvePointer(DOCUMENT, '/paths/~1api~1csv/get/tags/0', 'x')).toBe('csv');
-    expect(() => resolvePointer(DOCUMENT, '/paths/missing', 'books.yaml')).toThrow('books.yaml: pointer /paths/missing does not resolve');
+    expect(() => resolvePointer(DOCUMENT, '/paths/missing', 'books.yaml')).toThrow(
+      'books.yaml: pointer /paths/missing does not resolve',
+    );
   });
 
   it('splits a $ref into its file and pointer parts', () => {
-    expect(splitRef('../schemas/Book.yaml#/properties/id')).toEqual({ file: '../schemas/Book.yaml', pointer: '/properties/id' });
+    expect(splitRef('../schemas/Book.yaml#/properties/id')).toEqual({
+      file: '../schemas/Book.yaml',
+      pointer: '/properties/id',
+    });
     expect(splitRef('#/components/schemas/Book')).toEqual({ file: '', pointer: '/components/schemas/Book' });
     expect(splitRef('./Book.yaml')).toEqual({ file: './Book.yaml', pointer: '' });
   });

@@ -8,7 +8,10 @@ import { captureTool, packageBin, runTool } from './run-tool';
 // A throwaway package (resolved by its absolute folder): its bin prints its arguments and the
 // environment it sees, writes to stderr, and exits with the code given as first argument.
 const FAKE_TOOL = mkdtempSync(join(tmpdir(), 'run-tool-test-'));
-writeFileSync(join(FAKE_TOOL, 'package.json'), JSON.stringify({ name: 'fake-tool', bin: { first: 'first.js', second: 'second.js' } }));
+writeFileSync(
+  join(FAKE_TOOL, 'package.json'),
+  JSON.stringify({ name: 'fake-tool', bin: { first: 'first.js', second: 'second.js' } }),
+);
 writeFileSync(
   join(FAKE_TOOL, 'first.js'),
   `const [code, ...rest] = process.argv.slice(2);
@@ -48,6 +51,8 @@ describe('running a package CLI', () => {
 
   it('returns stdout of a successful run and throws with the output of a failing one', async () => {
     expect(await runTool(FAKE_TOOL, ['0'], { bin: 'second' })).toBe('second\n');
-    await expect(runTool(FAKE_TOOL, ['2', 'x'])).rejects.toThrow(`${FAKE_TOOL} 2 x failed (exit 2):\nto stderr\n{"rest":["x"]`);
+    await expect(runTool(FAKE_TOOL, ['2', 'x'])).rejects.toThrow(
+      `${FAKE_TOOL} 2 x failed (exit 2):\nto stderr\n{"rest":["x"]`,
+    );
   });
 });

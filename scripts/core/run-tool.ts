@@ -37,7 +37,9 @@ function packageManifestPath(pkg: string): string {
   try {
     return require.resolve(`${pkg}/package.json`);
   } catch {
-    const found = (require.resolve.paths(pkg) ?? []).map((dir) => join(dir, pkg, 'package.json')).find((path) => existsSync(path));
+    const found = (require.resolve.paths(pkg) ?? [])
+      .map((dir) => join(dir, pkg, 'package.json'))
+      .find((path) => existsSync(path));
     if (!found) throw new Error(`${pkg} is not installed`);
     return found;
   }
@@ -47,7 +49,8 @@ function packageManifestPath(pkg: string): string {
 export function packageBin(pkg: string, bin?: string): string {
   const manifestPath = packageManifestPath(pkg);
   const manifest = require(manifestPath) as { bin?: string | Record<string, string> };
-  const entry = typeof manifest.bin === 'string' ? manifest.bin : manifest.bin?.[bin ?? Object.keys(manifest.bin ?? {})[0] ?? ''];
+  const entry =
+    typeof manifest.bin === 'string' ? manifest.bin : manifest.bin?.[bin ?? Object.keys(manifest.bin ?? {})[0] ?? ''];
   if (!entry) throw new Error(`${pkg} has no bin ${bin ?? ''}`);
   return join(dirname(manifestPath), entry);
 }
@@ -56,7 +59,10 @@ export function packageBin(pkg: string, bin?: string): string {
 export function captureTool(pkg: string, args: readonly string[], options: ToolOptions = {}): Promise<ToolRun> {
   const command = [packageBin(pkg, options.bin), ...args];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, command, { cwd: options.cwd ?? REPO_ROOT, env: { ...process.env, ...QUIET_ENV, ...options.env } });
+    const child = spawn(process.execPath, command, {
+      cwd: options.cwd ?? REPO_ROOT,
+      env: { ...process.env, ...QUIET_ENV, ...options.env },
+    });
     let stdout = '';
     let stderr = '';
     // Decoding per stream, not per chunk: a multi-byte character may straddle two chunks.

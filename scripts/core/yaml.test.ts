@@ -29,7 +29,13 @@ describe('YAML files', () => {
   it('lists .yaml and .yml files only, and names a file by its stem', () => {
     write('nested/deep.yml', 'x: 1\n');
     write('notes.md', '# no');
-    expect(listYamlFiles(dir).map((file) => file.slice(dir.length + 1))).toEqual(['bad.yaml', 'broken.yaml', 'nested/deep.yml', 'ok.yaml', 'same.yml']);
+    expect(listYamlFiles(dir).map((file) => file.slice(dir.length + 1))).toEqual([
+      'bad.yaml',
+      'broken.yaml',
+      'nested/deep.yml',
+      'ok.yaml',
+      'same.yml',
+    ]);
     expect(yamlFileStem('/spec/schemas/WorkDTO.yaml')).toBe('WorkDTO');
   });
 });

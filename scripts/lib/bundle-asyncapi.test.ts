@@ -11,20 +11,40 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const write = (path: string, text: string): string => writeTreeFile(root, path, text);
 
-write('schemas/Ping.yaml', '$schema: https://json-schema.org/draft/2020-12/schema\n$id: https://x/Ping.yaml\ntype: object\nproperties:\n  meta:\n    $ref: ./Meta.yaml\n');
+write(
+  'schemas/Ping.yaml',
+  '$schema: https://json-schema.org/draft/2020-12/schema\n$id: https://x/Ping.yaml\ntype: object\nproperties:\n  meta:\n    $ref: ./Meta.yaml\n',
+);
 write('schemas/Meta.yaml', 'type: object\nproperties:\n  n:\n    type: integer\n');
 write('asyncapi/messages/ping.yaml', 'name: ping\npayload:\n  $ref: ../../schemas/Ping.yaml\n');
-const entry = write('asyncapi/asyncapi.yaml', [
-  'asyncapi: 3.0.0', 'info: {title: t, version: 1.0.0}', 'channels:', '  c:', '    address: /c', '    messages:',
-  '      ping:', '        $ref: ./messages/ping.yaml', 'operations:', '  o:', '    action: send',
-  '    channel: {$ref: "#/channels/c"}', '    messages: [{$ref: "#/channels/c/messages/ping"}]', '',
-].join('\n'));
+const entry = write(
+  'asyncapi/asyncapi.yaml',
+  [
+    'asyncapi: 3.0.0',
+    'info: {title: t, version: 1.0.0}',
+    'channels:',
+    '  c:',
+    '    address: /c',
+    '    messages:',
+    '      ping:',
+    '        $ref: ./messages/ping.yaml',
+    'operations:',
+    '  o:',
+    '    action: send',
+    '    channel: {$ref: "#/channels/c"}',
+    '    messages: [{$ref: "#/channels/c/messages/ping"}]',
+    '',
+  ].join('\n'),
+);
 
 describe('bundleAsyncApi', () => {
   const bundled = bundleAsyncApi(entry, join(root, 'schemas'));
 
   it('inlines message files and points payloads at components.schemas', () => {
-    expect((bundled.channels as any).c.messages.ping).toEqual({ name: 'ping', payload: { $ref: '#/components/schemas/Ping' } });
+    expect((bundled.channels as any).c.messages.ping).toEqual({
+      name: 'ping',
+      payload: { $ref: '#/components/schemas/Ping' },
+    });
   });
 
   it('collects referenced schema files, sorted, with internal refs and without $id or $schema', () => {

@@ -13,7 +13,8 @@ const EMBED_DROPPED = new Set(['$schema', '$id']);
 export function bundleAsyncApi(entry: string, schemasDir: string): JsonSchema {
   const schemas = new Map<string, JsonSchema>();
   const inProgress = new Set<string>();
-  const isSchemaFile = (file: string): boolean => !relative(schemasDir, file).startsWith('..') && !relative(schemasDir, file).includes(sep);
+  const isSchemaFile = (file: string): boolean =>
+    !relative(schemasDir, file).startsWith('..') && !relative(schemasDir, file).includes(sep);
 
   const schemaRef = (file: string): string => {
     const name = yamlFileStem(file);
@@ -53,5 +54,8 @@ export function bundleAsyncApi(entry: string, schemasDir: string): JsonSchema {
   for (const name of schemas.keys()) {
     if (name in existing) throw new Error(`components.schemas.${name} is declared inline and as a file`);
   }
-  return sortComponents({ ...root, components: { ...components, schemas: { ...existing, ...Object.fromEntries(schemas) } } });
+  return sortComponents({
+    ...root,
+    components: { ...components, schemas: { ...existing, ...Object.fromEntries(schemas) } },
+  });
 }

@@ -4,15 +4,17 @@ import { z } from 'zod';
 import { isSchema, type JsonSchema } from './json-schema';
 import type { SchemaMap } from './schema-files';
 
-const CloseCode = z.object({
-  code: z.int(),
-  name: z.string().regex(/^[a-z][A-Za-z]*$/),
-  when: z.string(),
-  clientAction: z.string(),
-  reconnect: z.string(),
-  retryAfterMs: z.int().optional(),
-  reasons: z.array(z.string().min(1)),
-}).strict();
+const CloseCode = z
+  .object({
+    code: z.int(),
+    name: z.string().regex(/^[a-z][A-Za-z]*$/),
+    when: z.string(),
+    clientAction: z.string(),
+    reconnect: z.string(),
+    retryAfterMs: z.int().optional(),
+    reasons: z.array(z.string().min(1)),
+  })
+  .strict();
 export type CloseCode = z.infer<typeof CloseCode>;
 
 const TokenPolicy = z.object({ overrideVars: z.record(z.string(), z.string()) }).catchall(z.number());
@@ -44,11 +46,16 @@ export interface ContractExtensions {
 export function readExtensions(openapi: JsonSchema, asyncapi: JsonSchema, schemas: SchemaMap): ContractExtensions {
   const info = object(asyncapi.info, 'asyncapi info');
   const version = String(info.version);
-  if (object(openapi.info, 'openapi info').version !== version) throw new Error('openapi and asyncapi info.version differ');
+  if (object(openapi.info, 'openapi info').version !== version)
+    throw new Error('openapi and asyncapi info.version differ');
   const policy = TokenPolicy.parse(info['x-token-policy']);
   const { overrideVars, ...tokenPolicy } = policy;
   const channel = findOne(Object.values(object(asyncapi.channels, 'channels')), 'x-close-codes', 'channel');
-  const scheme = findOne(Object.values(object(object(asyncapi.components, 'components').securitySchemes, 'securitySchemes')), 'x-subprotocol', 'security scheme');
+  const scheme = findOne(
+    Object.values(object(object(asyncapi.components, 'components').securitySchemes, 'securitySchemes')),
+    'x-subprotocol',
+    'security scheme',
+  );
   const errorCode = object(schemas.get('ErrorCode'), 'ErrorCode schema');
   return {
     contractVersion: version,
@@ -65,7 +72,11 @@ export function readExtensions(openapi: JsonSchema, asyncapi: JsonSchema, schema
     terminalJobStatuses: terminalStatuses(object(schemas.get('JobStatus'), 'JobStatus schema')),
     clientMessageTypes: unionTags(schemas, 'ClientMessage'),
     serverMessageTypes: unionTags(schemas, 'ServerMessage'),
-    perConnectionMessageTypes: unionTags(schemas, 'ServerMessage', (member) => z.literal(true).optional().parse(member['x-per-connection']) === true),
+    perConnectionMessageTypes: unionTags(
+      schemas,
+      'ServerMessage',
+      (member) => z.literal(true).optional().parse(member['x-per-connection']) === true,
+    ),
   };
 }
 
@@ -90,12 +101,15 @@ function policyVars(policy: Record<string, number>, vars: Record<string, string>
 
 /** Every job-start operation carries x-rate-limit; they must agree, since one limiter serves all. */
 function sameRateLimit(openapi: JsonSchema): Record<string, string | number> {
-  const found = Object.values(object(openapi.paths, 'paths')).flatMap((item) =>
-    Object.values(object(item, 'path item')).filter((op) => isSchema(op) && 'x-rate-limit' in op) as JsonSchema[]);
+  const found = Object.values(object(openapi.paths, 'paths')).flatMap(
+    (item) =>
+      Object.values(object(item, 'path item')).filter((op) => isSchema(op) && 'x-rate-limit' in op) as JsonSchema[],
+  );
   const limits = found.map((op) => RateLimit.parse(op['x-rate-limit']));
   const [first] = limits;
   if (!first) throw new Error('no operation carries x-rate-limit');
-  if (limits.some((limit) => JSON.stringify(limit) !== JSON.stringify(first))) throw new Error('x-rate-limit differs between operations');
+  if (limits.some((limit) => JSON.stringify(limit) !== JSON.stringify(first)))
+    throw new Error('x-rate-limit differs between operations');
   return first;
 }
 
@@ -105,12 +119,17 @@ function terminalStatuses(jobStatus: JsonSchema): string[] {
   const terminal = z.array(z.string()).min(1).parse(jobStatus['x-terminal']);
   const unknown = terminal.filter((status) => !statuses.includes(status));
   if (unknown.length > 0) throw new Error(`JobStatus x-terminal names values outside the enum: ${unknown.join(', ')}`);
-  if (terminal.length === statuses.length) throw new Error('JobStatus x-terminal lists every status; a job must be able to run');
+  if (terminal.length === statuses.length)
+    throw new Error('JobStatus x-terminal lists every status; a job must be able to run');
   return statuses.filter((status) => terminal.includes(status));
 }
 
 /** The `type` const of each member of a message union (those `isIncluded` accepts), in oneOf order. */
-function unionTags(schemas: SchemaMap, union: string, isIncluded: (member: JsonSchema) => boolean = () => true): string[] {
+function unionTags(
+  schemas: SchemaMap,
+  union: string,
+  isIncluded: (member: JsonSchema) => boolean = () => true,
+): string[] {
   const members = z.array(z.object({ $ref: z.string() })).parse(object(schemas.get(union), union).oneOf);
   return members.flatMap(({ $ref }) => {
     const name = /([^/]+)\.ya?ml$/.exec($ref)?.[1] ?? '';

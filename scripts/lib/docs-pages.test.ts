@@ -9,7 +9,8 @@ import type { JsonSchema } from './json-schema';
 import { REPO_ROOT, specPaths } from '../core/paths';
 import { loadSchemas } from './schema-files';
 
-const load = (file: string): JsonSchema => JSON.parse(readFileSync(join(REPO_ROOT, 'generated', file), 'utf8')) as JsonSchema;
+const load = (file: string): JsonSchema =>
+  JSON.parse(readFileSync(join(REPO_ROOT, 'generated', file), 'utf8')) as JsonSchema;
 const openapi = load('openapi.json');
 const asyncapi = load('asyncapi.json');
 const ext = readExtensions(openapi, asyncapi, loadSchemas(specPaths().schemas));
@@ -27,7 +28,8 @@ describe('asyncApiDocsView', () => {
   });
 
   it('appends the x-subprotocol values to the security scheme description', () => {
-    for (const value of Object.values(ext.subprotocol)) expect(scheme.description).toContain(value.replace(/\s*\n\s*/g, ' '));
+    for (const value of Object.values(ext.subprotocol))
+      expect(scheme.description).toContain(value.replace(/\s*\n\s*/g, ' '));
   });
 
   it('leaves the served document untouched', () => {
@@ -38,7 +40,9 @@ describe('asyncApiDocsView', () => {
   it('moves summaries with inline code into the Markdown description and keeps plain ones', () => {
     const operations = view.operations as Record<string, any>;
     expect(operations.receiveReady.summary).toBeUndefined();
-    expect(operations.receiveReady.description).toMatch(/^Client says it is listening; the server answers `ready_ack` .*\n\nExpected once per socket/);
+    expect(operations.receiveReady.description).toMatch(
+      /^Client says it is listening; the server answers `ready_ack` .*\n\nExpected once per socket/,
+    );
     expect(operations.sendReadyAck.summary).toBe('Server confirms the socket is registered.');
     const summaries = JSON.stringify(Object.values(operations).map((operation) => operation.summary));
     expect(summaries).not.toContain('`');
@@ -64,12 +68,22 @@ describe('emitDocsIndex', () => {
 
   it('links both rendered references, the Swift guide and both bundled documents', () => {
     for (const link of DOC_LINKS) expect(html).toContain(`<a href="${link.href}">`);
-    expect(DOC_LINKS.map((link) => link.href)).toEqual(['/docs/http', '/docs/ws', '/docs/swift', '/openapi.json', '/asyncapi.json']);
+    expect(DOC_LINKS.map((link) => link.href)).toEqual([
+      '/docs/http',
+      '/docs/ws',
+      '/docs/swift',
+      '/openapi.json',
+      '/asyncapi.json',
+    ]);
   });
 
   it('lists every close code and the token policy with durations and override vars', () => {
     for (const entry of ext.closeCodes) expect(html).toContain(`<tr><td>${entry.code}</td><td>${entry.name}</td>`);
-    expect(html).toContain(`<tr><td><code>lifetimeSeconds</code></td><td>${ext.tokenPolicy.lifetimeSeconds}</td><td>${humanDuration(ext.tokenPolicy.lifetimeSeconds!)}</td><td><code>${ext.tokenPolicyVars.lifetimeSeconds}</code></td></tr>`);
+    expect(html).toContain(
+      `<tr><td><code>lifetimeSeconds</code></td><td>${ext.tokenPolicy.lifetimeSeconds}</td><td>${humanDuration(
+        ext.tokenPolicy.lifetimeSeconds!,
+      )}</td><td><code>${ext.tokenPolicyVars.lifetimeSeconds}</code></td></tr>`,
+    );
   });
 
   it('formats durations the way the spec prose states them', () => {

@@ -10,14 +10,23 @@ const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\s*\n
 export function closeCodeTable(codes: readonly CloseCode[]): string {
   const rows = codes.map((entry) => {
     const reasons = entry.reasons.map((reason) => `\`${reason}\``).join(', ');
-    const reconnect = entry.retryAfterMs === undefined ? entry.reconnect : `${entry.reconnect} (${entry.retryAfterMs} ms)`;
-    return `| ${entry.code} | ${entry.name} | ${reasons} | ${cell(entry.when)} | ${cell(entry.clientAction)} | ${reconnect} |`;
+    const reconnect =
+      entry.retryAfterMs === undefined ? entry.reconnect : `${entry.reconnect} (${entry.retryAfterMs} ms)`;
+    return `| ${entry.code} | ${entry.name} | ${reasons} | ${cell(entry.when)} | ${cell(
+      entry.clientAction,
+    )} | ${reconnect} |`;
   });
-  return ['| code | name | reasons (exact) | sent when | client action | reconnect |', '|---|---|---|---|---|---|', ...rows].join('\n');
+  return [
+    '| code | name | reasons (exact) | sent when | client action | reconnect |',
+    '|---|---|---|---|---|---|',
+    ...rows,
+  ].join('\n');
 }
 
 export function subprotocolList(subprotocol: Record<string, string>): string {
-  return Object.entries(subprotocol).map(([key, value]) => `- \`${key}\`: ${cell(value)}`).join('\n');
+  return Object.entries(subprotocol)
+    .map(([key, value]) => `- \`${key}\`: ${cell(value)}`)
+    .join('\n');
 }
 
 function appendDescription(node: JsonSchema, markdown: string): JsonSchema {

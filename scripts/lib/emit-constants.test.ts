@@ -9,7 +9,8 @@ import type { JsonSchema } from './json-schema';
 import { REPO_ROOT, specPaths } from '../core/paths';
 import { loadSchemas } from './schema-files';
 
-const load = (file: string): JsonSchema => JSON.parse(readFileSync(join(REPO_ROOT, 'generated', file), 'utf8')) as JsonSchema;
+const load = (file: string): JsonSchema =>
+  JSON.parse(readFileSync(join(REPO_ROOT, 'generated', file), 'utf8')) as JsonSchema;
 const ext = readExtensions(load('openapi.json'), load('asyncapi.json'), loadSchemas(specPaths().schemas));
 
 describe('generated/constants.ts', () => {
@@ -23,24 +24,56 @@ describe('generated/constants.ts', () => {
 
   it('names the close codes and reasons as DESIGN.md lists them', () => {
     expect(constants.CLOSE_CODES).toEqual({
-      NORMAL_CLOSURE: 1000, GOING_AWAY: 1001, PROTOCOL_ERROR: 1002, POLICY_VIOLATION: 1008,
-      MESSAGE_TOO_BIG: 1009, INTERNAL_ERROR: 1011, TRY_AGAIN_LATER: 1013,
+      NORMAL_CLOSURE: 1000,
+      GOING_AWAY: 1001,
+      PROTOCOL_ERROR: 1002,
+      POLICY_VIOLATION: 1008,
+      MESSAGE_TOO_BIG: 1009,
+      INTERNAL_ERROR: 1011,
+      TRY_AGAIN_LATER: 1013,
     });
     expect(Object.keys(constants.CLOSE_REASONS)).toEqual([
-      'JOB_COMPLETE', 'JOB_CANCELED', 'SERVER_GOING_AWAY', 'MALFORMED_MESSAGE', 'UNKNOWN_MESSAGE_TYPE',
-      'BINARY_FRAMES_NOT_SUPPORTED', 'TOKEN_EXPIRED', 'TOKEN_REVOKED', 'INVALID_TOKEN', 'TOO_MANY_CONNECTIONS',
-      'MESSAGE_TOO_BIG', 'JOB_FAILED', 'INTERNAL_ERROR', 'TRY_AGAIN_LATER',
+      'JOB_COMPLETE',
+      'JOB_CANCELED',
+      'SERVER_GOING_AWAY',
+      'MALFORMED_MESSAGE',
+      'UNKNOWN_MESSAGE_TYPE',
+      'BINARY_FRAMES_NOT_SUPPORTED',
+      'TOKEN_EXPIRED',
+      'TOKEN_REVOKED',
+      'INVALID_TOKEN',
+      'TOO_MANY_CONNECTIONS',
+      'MESSAGE_TOO_BIG',
+      'JOB_FAILED',
+      'INTERNAL_ERROR',
+      'TRY_AGAIN_LATER',
     ]);
     expect(constants.CLOSE_CODE_TABLE.map((entry) => entry.code)).toEqual(ext.closeCodes.map((entry) => entry.code));
   });
 
   it('exposes limits, rate limit, subprotocol and message tags under their DESIGN.md names', () => {
-    expect(Object.keys(constants.LIMITS)).toEqual(expect.arrayContaining([
-      'CSV_MAX_BYTES', 'BATCH_MAX_BOOKS', 'SCAN_MAX_IMAGES', 'SCAN_IMAGE_MAX_BYTES',
-      'WS_MAX_FRAME_BYTES', 'WS_MAX_CONNECTIONS_PER_JOB', 'WS_MAX_PROGRESS_PER_SECOND',
-    ]));
-    expect(constants.RATE_LIMIT).toMatchObject({ REQUESTS: ext.rateLimit.requests, WINDOW_SECONDS: ext.rateLimit.windowSeconds, VAR: ext.rateLimit.var });
-    expect(constants.SUBPROTOCOL).toMatchObject({ VERSION: 'bookstrack.v1', AUTH_PREFIX: 'bookstrack-auth.', QUERY_PARAM: 'token', QUERY_TOKEN_VAR: 'ALLOW_QUERY_TOKEN' });
+    expect(Object.keys(constants.LIMITS)).toEqual(
+      expect.arrayContaining([
+        'CSV_MAX_BYTES',
+        'BATCH_MAX_BOOKS',
+        'SCAN_MAX_IMAGES',
+        'SCAN_IMAGE_MAX_BYTES',
+        'WS_MAX_FRAME_BYTES',
+        'WS_MAX_CONNECTIONS_PER_JOB',
+        'WS_MAX_PROGRESS_PER_SECOND',
+      ]),
+    );
+    expect(constants.RATE_LIMIT).toMatchObject({
+      REQUESTS: ext.rateLimit.requests,
+      WINDOW_SECONDS: ext.rateLimit.windowSeconds,
+      VAR: ext.rateLimit.var,
+    });
+    expect(constants.SUBPROTOCOL).toMatchObject({
+      VERSION: 'bookstrack.v1',
+      AUTH_PREFIX: 'bookstrack-auth.',
+      QUERY_PARAM: 'token',
+      QUERY_TOKEN_VAR: 'ALLOW_QUERY_TOKEN',
+    });
     expect(constants.MESSAGE_TYPE.TOKEN_REFRESHED).toBe('token_refreshed');
     expect([...constants.CLIENT_MESSAGE_TYPES]).toEqual(['ready', 'cancel']);
     expect(constants.ERROR_STATUS.UPGRADE_REQUIRED).toBe(426);
@@ -71,7 +104,9 @@ describe('readExtensions', () => {
   });
 
   it('rejects an x-terminal that names every status or none', () => {
-    expect(withJobStatus({ 'x-terminal': ['queued', 'running', 'completed', 'failed', 'canceled'] })).toThrow('lists every status');
+    expect(withJobStatus({ 'x-terminal': ['queued', 'running', 'completed', 'failed', 'canceled'] })).toThrow(
+      'lists every status',
+    );
     expect(withJobStatus({ 'x-terminal': [] })).toThrow();
   });
 
@@ -84,14 +119,23 @@ describe('readExtensions', () => {
 
 describe('emitConstants', () => {
   it('takes every value from the extensions, never from the generator', () => {
-    const changed: ContractExtensions = { ...ext, tokenPolicy: { ...ext.tokenPolicy, graceSeconds: 42 }, contractVersion: '9.9.9' };
+    const changed: ContractExtensions = {
+      ...ext,
+      tokenPolicy: { ...ext.tokenPolicy, graceSeconds: 42 },
+      contractVersion: '9.9.9',
+    };
     const source = emitConstants(changed, { emitter: 'lib/emit-constants.ts', inputsHash: 'h' });
     expect(source).toContain('export const TOKEN_GRACE_MS = 42000;');
     expect(source).toContain("export const CONTRACT_VERSION = '9.9.9';");
   });
 
   it('keys ERROR_CODE by the error codes of the spec', () => {
-    const source = emitConstants({ ...ext, errorCodes: ['TEAPOT'], errorStatus: { TEAPOT: 418 } }, { emitter: 'lib/emit-constants.ts', inputsHash: 'h' });
-    expect(source).toContain("export const ERROR_CODE = {\n  TEAPOT: 'TEAPOT',\n} as const satisfies Record<ErrorCode, ErrorCode>;");
+    const source = emitConstants(
+      { ...ext, errorCodes: ['TEAPOT'], errorStatus: { TEAPOT: 418 } },
+      { emitter: 'lib/emit-constants.ts', inputsHash: 'h' },
+    );
+    expect(source).toContain(
+      "export const ERROR_CODE = {\n  TEAPOT: 'TEAPOT',\n} as const satisfies Record<ErrorCode, ErrorCode>;",
+    );
   });
 });

@@ -10,7 +10,8 @@ import { assertOffline, withHtmlHeader } from './html-checks';
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
 
 /** Code blocks scroll instead of widening the page; the rest is the landing page's style. */
-const GUIDE_STYLE = `${DOCS_STYLE}pre{background:#f6f8fa;padding:.75rem 1rem;border-radius:6px;overflow-x:auto;line-height:1.4}` +
+const GUIDE_STYLE =
+  `${DOCS_STYLE}pre{background:#f6f8fa;padding:.75rem 1rem;border-radius:6px;overflow-x:auto;line-height:1.4}` +
   'pre code{background:none;padding:0;font-size:.875rem}';
 
 /** The guide's first `# ` heading, which the browser tab shows. */
@@ -21,8 +22,11 @@ export function guideTitle(source: string): string {
 }
 
 export function emitSwiftDocs(source: string, header: HeaderInfo): string {
-  const html = `<!DOCTYPE html>\n<html lang="en">\n<head>\n  <meta charset="utf-8">\n` +
-    `  <meta name="viewport" content="width=device-width, initial-scale=1">\n  <title>${escapeHtml(guideTitle(source))}</title>\n` +
+  const html =
+    `<!DOCTYPE html>\n<html lang="en">\n<head>\n  <meta charset="utf-8">\n` +
+    `  <meta name="viewport" content="width=device-width, initial-scale=1">\n  <title>${escapeHtml(
+      guideTitle(source),
+    )}</title>\n` +
     `  <style>${GUIDE_STYLE}</style>\n</head>\n<body>\n  <p><a href="/docs">BooksTrack API docs</a></p>\n` +
     `${markdown.render(source)}</body>\n</html>\n`;
   assertOffline(html, 'docs/swift.html');

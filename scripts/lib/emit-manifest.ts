@@ -10,7 +10,9 @@ export function emitManifest(outputs: readonly Output[], header: HeaderInfo): st
     const sha = createHash('sha256').update(output.content).digest('hex');
     return `| \`${output.path}\` | \`scripts/${output.emitter}\` | \`${sha}\` |`;
   });
-  return `${htmlHeader(header)}\n# generated/\n\nWritten by \`npm run generate\` from \`spec/\`; never edit by hand.\n\n` +
+  return (
+    `${htmlHeader(header)}\n# generated/\n\nWritten by \`npm run generate\` from \`spec/\`; never edit by hand.\n\n` +
     `inputs-sha256 (spec files, generator sources and client/SWIFT.md): \`${header.inputsHash}\`\n\n` +
-    `| file | written by | content sha256 |\n|---|---|---|\n${rows.join('\n')}\n`;
+    `| file | written by | content sha256 |\n|---|---|---|\n${rows.join('\n')}\n`
+  );
 }

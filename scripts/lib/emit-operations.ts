@@ -19,7 +19,12 @@ function schemaSource(schema: JsonSchema, name: string, out: Emission, ctx: ZodC
   if (typeof schema.$ref === 'string' && Object.keys(schema).every((key) => key === '$ref' || key === 'description')) {
     return ctx.ref(refTypeName(schema.$ref));
   }
-  out.declarations.push(`export const ${name} = ${zodExpression(schema, ctx, where)};\nexport type ${name.replace(/Schema$/, '')} = z.infer<typeof ${name}>;\n`);
+  out.declarations.push(
+    `export const ${name} = ${zodExpression(schema, ctx, where)};\nexport type ${name.replace(
+      /Schema$/,
+      '',
+    )} = z.infer<typeof ${name}>;\n`,
+  );
   return name;
 }
 
@@ -27,7 +32,9 @@ function contentMap(media: MediaSchema[], name: string, out: Emission, ctx: ZodC
   const jsonCount = media.filter((entry) => entry.schema).length;
   const entries = media.map((entry) => {
     const suffix = jsonCount > 1 ? toPascalCase(entry.contentType) : '';
-    const value = entry.schema ? schemaSource(entry.schema, name.replace(/Schema$/, `${suffix}Schema`), out, ctx, where) : 'undefined';
+    const value = entry.schema
+      ? schemaSource(entry.schema, name.replace(/Schema$/, `${suffix}Schema`), out, ctx, where)
+      : 'undefined';
     return `${tsLiteral(entry.contentType)}: ${value}`;
   });
   return `{ ${entries.join(', ')} }`;
@@ -36,28 +43,46 @@ function contentMap(media: MediaSchema[], name: string, out: Emission, ctx: ZodC
 export function emitOperations(openapi: JsonSchema, schemas: SchemaMap, header: HeaderInfo): string {
   const out: Emission = { imports: new Set(), declarations: [] };
   const ctx: ZodContext = {
-    ref: (name) => { out.imports.add(`${name}Schema`); return `${name}Schema`; },
+    ref: (name) => {
+      out.imports.add(`${name}Schema`);
+      return `${name}Schema`;
+    },
     resolve: (name) => schemas.get(name),
   };
   const entries = listOperations(openapi).map((op) => {
     const pascal = toPascalCase(op.operationId);
     const where = `${op.method} ${op.path}`;
-    const lines = [`    method: ${tsLiteral(op.method)},`, `    path: ${tsLiteral(op.path)},`, `    honoPath: ${tsLiteral(honoPath(op.path))},`];
+    const lines = [
+      `    method: ${tsLiteral(op.method)},`,
+      `    path: ${tsLiteral(op.path)},`,
+      `    honoPath: ${tsLiteral(honoPath(op.path))},`,
+    ];
     if (op.requestBody.length > 0) {
-      lines.push(`    requestBody: ${contentMap(op.requestBody, `${pascal}RequestSchema`, out, ctx, `${where} requestBody`)},`);
+      lines.push(
+        `    requestBody: ${contentMap(op.requestBody, `${pascal}RequestSchema`, out, ctx, `${where} requestBody`)},`,
+      );
     }
     const responses = op.responses.map(({ status, content }) => {
       const json = content.filter((media) => media.schema);
       if (json.length > 1) throw new Error(`${where} ${status}: more than one JSON media type`);
-      const value = json[0]?.schema ? schemaSource(json[0].schema, `${pascal}${toPascalCase(status)}ResponseSchema`, out, ctx, `${where} ${status}`) : 'undefined';
+      const value = json[0]?.schema
+        ? schemaSource(json[0].schema, `${pascal}${toPascalCase(status)}ResponseSchema`, out, ctx, `${where} ${status}`)
+        : 'undefined';
       return `      ${/^\d+$/.test(status) ? status : tsLiteral(status)}: ${value},\n`;
     });
     lines.push(`    responses: {\n${responses.join('')}    },`);
     return `  ${op.operationId}: {\n${lines.join('\n')}\n  },\n`;
   });
-  const imports = [...out.imports].sort(compareStrings).map((name) => `  ${name},\n`).join('');
-  return `${slashHeader(header)}import { z } from 'zod';\nimport {\n${imports}} from './schemas';\n\n` +
+  const imports = [...out.imports]
+    .sort(compareStrings)
+    .map((name) => `  ${name},\n`)
+    .join('');
+  return (
+    `${slashHeader(header)}import { z } from 'zod';\nimport {\n${imports}} from './schemas';\n\n` +
     `${out.declarations.join('\n')}\n` +
     '/** Every HTTP operation by operationId; a response validator of `undefined` means a non-JSON body. */\n' +
-    `export const OPERATIONS = {\n${entries.join('')}} as const;\n\nexport type OperationId = keyof typeof OPERATIONS;\n`;
+    `export const OPERATIONS = {\n${entries.join(
+      '',
+    )}} as const;\n\nexport type OperationId = keyof typeof OPERATIONS;\n`
+  );
 }

@@ -8,7 +8,11 @@ import { specPaths } from '../core/paths';
 import { loadSchemas } from './schema-files';
 
 const schemas = loadSchemas(specPaths().schemas);
-const swift = emitSwift(schemas, { clientMessageTypes: ['ready', 'cancel'] }, { emitter: 'lib/emit-swift.ts', inputsHash: 'test' });
+const swift = emitSwift(
+  schemas,
+  { clientMessageTypes: ['ready', 'cancel'] },
+  { emitter: 'lib/emit-swift.ts', inputsHash: 'test' },
+);
 let parser: Parser;
 
 beforeAll(async () => {
@@ -25,9 +29,11 @@ function syntaxErrors(source: string): string[] {
   const cursor = tree!.walk();
   const visit = (): void => {
     const node = cursor.currentNode;
-    if (node.isError || node.isMissing) errors.push(`${node.startPosition.row + 1}:${node.startPosition.column} ${node.type}`);
+    if (node.isError || node.isMissing)
+      errors.push(`${node.startPosition.row + 1}:${node.startPosition.column} ${node.type}`);
     if (cursor.gotoFirstChild()) {
-      do visit(); while (cursor.gotoNextSibling());
+      do visit();
+      while (cursor.gotoNextSibling());
       cursor.gotoParent();
     }
   };
@@ -49,12 +55,21 @@ describe('emitSwift', () => {
   });
 
   it('is caught by the syntax check when a brace goes missing', () => {
-    expect(syntaxErrors(swift.replace('public struct WorkDTO: Codable, Sendable, Equatable {', 'public struct WorkDTO: Codable, Sendable, Equatable'))).not.toEqual([]);
+    expect(
+      syntaxErrors(
+        swift.replace(
+          'public struct WorkDTO: Codable, Sendable, Equatable {',
+          'public struct WorkDTO: Codable, Sendable, Equatable',
+        ),
+      ),
+    ).not.toEqual([]);
   });
 
   it('declares a struct, enum or typealias for every spec schema', () => {
-    const missing = [...schemas.keys()].filter((name) =>
-      !declaration('struct', name) && !declaration('enum', name) && !swift.includes(`public typealias ${name} = `));
+    const missing = [...schemas.keys()].filter(
+      (name) =>
+        !declaration('struct', name) && !declaration('enum', name) && !swift.includes(`public typealias ${name} = `),
+    );
     expect(missing).toEqual([]);
   });
 
@@ -74,7 +89,9 @@ describe('emitSwift', () => {
   });
 
   it('makes client messages Encodable only', () => {
-    expect(declaration('enum', 'ClientMessage')).toMatch(/^public enum ClientMessage: Encodable, Sendable, Equatable \{/);
+    expect(declaration('enum', 'ClientMessage')).toMatch(
+      /^public enum ClientMessage: Encodable, Sendable, Equatable \{/,
+    );
   });
 
   it('keeps description only on WorkDTO and uses editionDescription on EditionDTO', () => {

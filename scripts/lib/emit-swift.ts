@@ -17,7 +17,10 @@ const CONFORMANCES = 'Codable, Sendable, Equatable';
 
 function swiftEnum(name: string, values: readonly string[], schema: JsonSchema, indent: string): string {
   const cases = values.map((value) => `${indent}    case ${swiftCaseName(value)} = ${swiftString(value)}\n`).join('');
-  return `${swiftDoc(schema, indent)}${indent}public enum ${name}: String, Codable, Sendable, CaseIterable {\n${cases}${indent}}\n`;
+  return `${swiftDoc(
+    schema,
+    indent,
+  )}${indent}public enum ${name}: String, Codable, Sendable, CaseIterable {\n${cases}${indent}}\n`;
 }
 
 interface Property {
@@ -36,47 +39,60 @@ function propertyType(schema: JsonSchema, nestedName: string, nested: string[], 
     nested.push(swiftEnum(nestedName, schema.enum as string[], schema, indent));
     return nestedName;
   }
-  if ('const' in schema) return typeof schema.const === 'string' ? 'String' : typeof schema.const === 'number' ? 'Int' : 'Bool';
+  if ('const' in schema)
+    return typeof schema.const === 'string' ? 'String' : typeof schema.const === 'number' ? 'Int' : 'Bool';
   switch (schema.type) {
-    case 'string': return 'String';
-    case 'integer': return 'Int';
-    case 'number': return 'Double';
-    case 'boolean': return 'Bool';
-    case 'array': return `[${propertyType(isSchema(schema.items) ? schema.items : {}, `${nestedName}Item`, nested, indent)}]`;
+    case 'string':
+      return 'String';
+    case 'integer':
+      return 'Int';
+    case 'number':
+      return 'Double';
+    case 'boolean':
+      return 'Bool';
+    case 'array':
+      return `[${propertyType(isSchema(schema.items) ? schema.items : {}, `${nestedName}Item`, nested, indent)}]`;
     case 'object':
       if (!isSchema(schema.properties) || Object.keys(schema.properties).length === 0) return '[String: JSONValue]';
       nested.push(swiftStruct(nestedName, schema, indent));
       return nestedName;
-    default: throw new Error(`no Swift type for ${JSON.stringify(schema).slice(0, 80)}`);
+    default:
+      throw new Error(`no Swift type for ${JSON.stringify(schema).slice(0, 80)}`);
   }
 }
 
 function structProperties(schema: JsonSchema, nested: string[], indent: string): Property[] {
   const required = new Set(Array.isArray(schema.required) ? (schema.required as string[]) : []);
   const properties = isSchema(schema.properties) ? schema.properties : {};
-  return Object.entries(properties).filter(([, property]) => isSchema(property) && property.type !== 'null').map(([name, raw]) => {
-    const property = raw as JsonSchema;
-    const constant = 'const' in property ? JSON.stringify(property.const) : undefined;
-    return {
-      name,
-      swiftName: swiftPropertyName(name),
-      type: propertyType(property, swiftTypeName(name), nested, indent),
-      optional: !required.has(name),
-      ...(constant === undefined ? {} : { constant }),
-      doc: swiftDoc(property, indent),
-    };
-  });
+  return Object.entries(properties)
+    .filter(([, property]) => isSchema(property) && property.type !== 'null')
+    .map(([name, raw]) => {
+      const property = raw as JsonSchema;
+      const constant = 'const' in property ? JSON.stringify(property.const) : undefined;
+      return {
+        name,
+        swiftName: swiftPropertyName(name),
+        type: propertyType(property, swiftTypeName(name), nested, indent),
+        optional: !required.has(name),
+        ...(constant === undefined ? {} : { constant }),
+        doc: swiftDoc(property, indent),
+      };
+    });
 }
 
 function swiftInit(properties: Property[], indent: string): string {
-  const params = properties.map((p) => `${p.swiftName}: ${p.type}${p.optional ? '? = nil' : p.constant ? ` = ${p.constant}` : ''}`);
+  const params = properties.map(
+    (p) => `${p.swiftName}: ${p.type}${p.optional ? '? = nil' : p.constant ? ` = ${p.constant}` : ''}`,
+  );
   const body = properties.map((p) => `${indent}    self.${p.swiftName.replace(/`/g, '')} = ${p.swiftName}\n`).join('');
   return `${indent}public init(${params.join(', ')}) {\n${body}${indent}}\n`;
 }
 
 function codingKeys(properties: Property[], indent: string): string {
   if (properties.every((p) => p.swiftName === p.name)) return '';
-  const cases = properties.map((p) => `${indent}    case ${p.swiftName}${p.swiftName === p.name ? '' : ` = ${swiftString(p.name)}`}\n`).join('');
+  const cases = properties
+    .map((p) => `${indent}    case ${p.swiftName}${p.swiftName === p.name ? '' : ` = ${swiftString(p.name)}`}\n`)
+    .join('');
   return `${indent}private enum CodingKeys: String, CodingKey {\n${cases}${indent}}\n`;
 }
 
@@ -90,9 +106,16 @@ export function swiftStruct(name: string, schema: JsonSchema, indent: string): s
   const fields = properties.map((p) => {
     const type = `${p.type}${p.optional ? '?' : ''}`;
     // Constant tags are `var` with a default so the memberwise init can omit them.
-    return `${p.doc}${inner}public ${p.constant ? 'var' : 'let'} ${p.swiftName}: ${type}${p.constant ? ` = ${p.constant}` : ''}\n`;
+    return `${p.doc}${inner}public ${p.constant ? 'var' : 'let'} ${p.swiftName}: ${type}${
+      p.constant ? ` = ${p.constant}` : ''
+    }\n`;
   });
-  const body = [nested.join('\n'), skipped.join('') + fields.join(''), swiftInit(properties, inner), codingKeys(properties, inner)].filter(Boolean);
+  const body = [
+    nested.join('\n'),
+    skipped.join('') + fields.join(''),
+    swiftInit(properties, inner),
+    codingKeys(properties, inner),
+  ].filter(Boolean);
   return `${swiftDoc(schema, indent)}${indent}public struct ${name}: ${CONFORMANCES} {\n${body.join('\n')}${indent}}\n`;
 }
 
@@ -112,6 +135,10 @@ function swiftDeclaration(name: string, schema: JsonSchema, schemas: SchemaMap, 
 
 export function emitSwift(schemas: SchemaMap, options: SwiftOptions, header: HeaderInfo): string {
   const declarations = topoSort(schemas).map((name) => swiftDeclaration(name, schemas.get(name)!, schemas, options));
-  return `${slashHeader(header)}// Swift 5.9+. Field names are the wire names; optional fields are omitted, never null.\n\n` +
-    `import Foundation\n\n${JSON_VALUE_SWIFT}\n${declarations.join('\n')}`;
+  return (
+    `${slashHeader(
+      header,
+    )}// Swift 5.9+. Field names are the wire names; optional fields are omitted, never null.\n\n` +
+    `import Foundation\n\n${JSON_VALUE_SWIFT}\n${declarations.join('\n')}`
+  );
 }

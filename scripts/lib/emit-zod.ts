@@ -17,9 +17,11 @@ export function docComment(schema: JsonSchema, source: string): string {
 }
 
 export function emitSchemaDeclaration(name: string, schema: JsonSchema, ctx: ZodContext): string {
-  return docComment(schema, `spec/schemas/${name}.yaml`) +
+  return (
+    docComment(schema, `spec/schemas/${name}.yaml`) +
     `export const ${name}Schema = ${zodExpression(schema, ctx, `spec/schemas/${name}.yaml#`)};\n` +
-    `export type ${name} = z.infer<typeof ${name}Schema>;\n`;
+    `export type ${name} = z.infer<typeof ${name}Schema>;\n`
+  );
 }
 
 export function emitZod(schemas: SchemaMap, header: HeaderInfo): string {

@@ -20,7 +20,7 @@ export function assertGlobalNpm(resolve?: Resolve, nodePath = process.execPath):
   if (findGlobalNpm(resolve)) return;
   throw new Error(
     `@asyncapi/generator needs npm installed beside node (${nodePath} has none): ` +
-      'run `source scripts/node-env.sh` for the project\'s Node with npm, then rerun `npm run generate`',
+      "run `source scripts/node-env.sh` for the project's Node with npm, then rerun `npm run generate`",
   );
 }
 

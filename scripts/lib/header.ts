@@ -13,7 +13,9 @@ export function headerLines(info: HeaderInfo): [string, string] {
 
 /** `//` comment header for TypeScript and Swift. */
 export function slashHeader(info: HeaderInfo): string {
-  return headerLines(info).map((line) => `// ${line}\n`).join('');
+  return headerLines(info)
+    .map((line) => `// ${line}\n`)
+    .join('');
 }
 
 /** `<!-- -->` header for HTML; placed after the doctype so browsers stay in standards mode. */

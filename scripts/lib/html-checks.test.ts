@@ -4,13 +4,20 @@ import { assertOffline, withHtmlHeader } from './html-checks';
 
 describe('assertOffline', () => {
   it('rejects pages that load scripts, stylesheets or fonts from a CDN', () => {
-    expect(() => assertOffline('<script src="https://cdn.redocly.com/redoc.js"></script>', 'x.html')).toThrow('x.html loads a remote resource');
+    expect(() => assertOffline('<script src="https://cdn.redocly.com/redoc.js"></script>', 'x.html')).toThrow(
+      'x.html loads a remote resource',
+    );
     expect(() => assertOffline('<link rel="stylesheet" href="//fonts.googleapis.com/css">', 'x.html')).toThrow();
     expect(() => assertOffline('<style>@import url("https://example.com/a.css");</style>', 'x.html')).toThrow();
   });
 
   it('accepts inline scripts, data URLs and plain links', () => {
-    expect(() => assertOffline('<script>var a = 1;</script><link rel="icon" href="data:image/x-icon;base64,AA"><a href="https://example.com">x</a>', 'x.html')).not.toThrow();
+    expect(() =>
+      assertOffline(
+        '<script>var a = 1;</script><link rel="icon" href="data:image/x-icon;base64,AA"><a href="https://example.com">x</a>',
+        'x.html',
+      ),
+    ).not.toThrow();
   });
 });
 

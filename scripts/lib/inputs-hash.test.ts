@@ -26,9 +26,25 @@ describe('generator inputs', () => {
   });
 
   it('hashes the generator and its shared modules but no lint module, test, test helper or declaration file', () => {
-    const names = listInputFiles().map((file) => file.name).filter((name) => name.startsWith('scripts/'));
-    expect(names).toEqual(expect.arrayContaining(['scripts/generate.ts', 'scripts/lib/pipeline.ts', 'scripts/lib/emit-zod.ts']));
-    expect(names).toEqual(expect.arrayContaining(['scripts/core/paths.ts', 'scripts/core/run-tool.ts', 'scripts/core/yaml.ts', 'scripts/core/json-pointer.ts']));
-    expect(names.filter((name) => name.startsWith('scripts/lint/') || /\.(test|d)\.ts$/.test(name) || name === 'scripts/core/temp-tree.ts')).toEqual([]);
+    const names = listInputFiles()
+      .map((file) => file.name)
+      .filter((name) => name.startsWith('scripts/'));
+    expect(names).toEqual(
+      expect.arrayContaining(['scripts/generate.ts', 'scripts/lib/pipeline.ts', 'scripts/lib/emit-zod.ts']),
+    );
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'scripts/core/paths.ts',
+        'scripts/core/run-tool.ts',
+        'scripts/core/yaml.ts',
+        'scripts/core/json-pointer.ts',
+      ]),
+    );
+    expect(
+      names.filter(
+        (name) =>
+          name.startsWith('scripts/lint/') || /\.(test|d)\.ts$/.test(name) || name === 'scripts/core/temp-tree.ts',
+      ),
+    ).toEqual([]);
   });
 });

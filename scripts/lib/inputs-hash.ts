@@ -36,8 +36,10 @@ export function importClosure(entry: string): string[] {
 
 /** Repo-relative paths (forward slashes) of every file that determines the generated output. */
 export function listInputFiles(specDir: string = SPEC_DIR): { name: string; path: string }[] {
-  const spec = listFiles(specDir, (name) => /\.(ya?ml|json)$/.test(name))
-    .map((path) => ({ name: `spec/${slash(relative(specDir, path))}`, path }));
+  const spec = listFiles(specDir, (name) => /\.(ya?ml|json)$/.test(name)).map((path) => ({
+    name: `spec/${slash(relative(specDir, path))}`,
+    path,
+  }));
   const generator = importClosure(GENERATOR_ENTRY).map((path) => ({ name: slash(relative(REPO_ROOT, path)), path }));
   const guide = { name: slash(relative(REPO_ROOT, SWIFT_GUIDE)), path: SWIFT_GUIDE };
   return [...spec, ...generator, guide].sort((a, b) => compareStrings(a.name, b.name));

@@ -4,8 +4,18 @@ export type JsonSchema = { [keyword: string]: unknown };
 
 /** Keywords that describe but never constrain a value; emitters skip them. */
 export const ANNOTATION_KEYWORDS = new Set([
-  '$schema', '$id', '$comment', 'title', 'description', 'examples', 'default', 'deprecated',
-  'readOnly', 'writeOnly', 'contentMediaType', 'discriminator',
+  '$schema',
+  '$id',
+  '$comment',
+  'title',
+  'description',
+  'examples',
+  'default',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+  'contentMediaType',
+  'discriminator',
 ]);
 
 export function isSchema(value: unknown): value is JsonSchema {

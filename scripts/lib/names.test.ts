@@ -8,15 +8,27 @@ import { regexLiteral } from './zod-literal';
 
 describe('names', () => {
   it('turns close-code names and limit keys into UPPER_SNAKE', () => {
-    expect(['normalClosure', 'tryAgainLater', 'maxFrameBytes'].map(camelToUpperSnake)).toEqual(['NORMAL_CLOSURE', 'TRY_AGAIN_LATER', 'MAX_FRAME_BYTES']);
+    expect(['normalClosure', 'tryAgainLater', 'maxFrameBytes'].map(camelToUpperSnake)).toEqual([
+      'NORMAL_CLOSURE',
+      'TRY_AGAIN_LATER',
+      'MAX_FRAME_BYTES',
+    ]);
   });
 
   it('turns reason texts and message tags into UPPER_SNAKE without filler words', () => {
-    expect(['Binary frames are not supported', 'Job complete', 'ready_ack'].map(textToUpperSnake)).toEqual(['BINARY_FRAMES_NOT_SUPPORTED', 'JOB_COMPLETE', 'READY_ACK']);
+    expect(['Binary frames are not supported', 'Job complete', 'ready_ack'].map(textToUpperSnake)).toEqual([
+      'BINARY_FRAMES_NOT_SUPPORTED',
+      'JOB_COMPLETE',
+      'READY_ACK',
+    ]);
   });
 
   it('names token policy milliseconds with a TOKEN_ prefix except results retention', () => {
-    expect(['lifetimeSeconds', 'refreshedLifetimeSeconds', 'resultsRetentionSeconds'].map(policyMsName)).toEqual(['TOKEN_LIFETIME_MS', 'TOKEN_REFRESHED_LIFETIME_MS', 'RESULTS_RETENTION_MS']);
+    expect(['lifetimeSeconds', 'refreshedLifetimeSeconds', 'resultsRetentionSeconds'].map(policyMsName)).toEqual([
+      'TOKEN_LIFETIME_MS',
+      'TOKEN_REFRESHED_LIFETIME_MS',
+      'RESULTS_RETENTION_MS',
+    ]);
   });
 
   it('builds PascalCase operation prefixes and Hono paths', () => {
@@ -25,7 +37,12 @@ describe('names', () => {
   });
 
   it('makes Swift case names from wire values and escapes reserved words', () => {
-    expect(['INVALID_REQUEST', 'E-book', 'google-books', 'image/jpeg'].map(swiftCaseName)).toEqual(['invalidRequest', 'eBook', 'googleBooks', 'imageJpeg']);
+    expect(['INVALID_REQUEST', 'E-book', 'google-books', 'image/jpeg'].map(swiftCaseName)).toEqual([
+      'invalidRequest',
+      'eBook',
+      'googleBooks',
+      'imageJpeg',
+    ]);
     expect(swiftPropertyName('default')).toBe('`default`');
     expect(swiftPropertyName('editionDescription')).toBe('editionDescription');
   });

@@ -37,8 +37,12 @@ function mediaSchemas(content: unknown): MediaSchema[] {
   return Object.entries(content).map(([contentType, media]) => {
     const entry = isSchema(media) ? media : {};
     const examples = isSchema(entry.examples)
-      ? Object.values(entry.examples).filter(isSchema).map((example) => example.value)
-      : 'example' in entry ? [entry.example] : [];
+      ? Object.values(entry.examples)
+          .filter(isSchema)
+          .map((example) => example.value)
+      : 'example' in entry
+        ? [entry.example]
+        : [];
     const schema = isJsonMediaType(contentType) && isSchema(entry.schema) ? entry.schema : undefined;
     return { contentType, schema, examples };
   });
@@ -57,7 +61,13 @@ export function listOperations(document: JsonSchema): OperationInfo[] {
         status,
         content: mediaSchemas(deref(document, response, `${where} ${status}`).content),
       }));
-      return { operationId: op.operationId, method: method.toUpperCase(), path, requestBody: mediaSchemas(body?.content), responses };
+      return {
+        operationId: op.operationId,
+        method: method.toUpperCase(),
+        path,
+        requestBody: mediaSchemas(body?.content),
+        responses,
+      };
     });
   });
 }

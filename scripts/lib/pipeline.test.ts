@@ -8,11 +8,24 @@ import { listFiles } from '../core/list-files';
 import { generate, type GenerateResult } from './pipeline';
 
 const EXPECTED_FILES = [
-  'MANIFEST.md', 'asyncapi.json', 'constants.ts', 'docs/http.html', 'docs/index.html', 'docs/swift.html', 'docs/ws.html',
-  'openapi-types.ts', 'openapi.json', 'operations.ts', 'schemas.ts', 'swift/BooksTrackModels.swift',
+  'MANIFEST.md',
+  'asyncapi.json',
+  'constants.ts',
+  'docs/http.html',
+  'docs/index.html',
+  'docs/swift.html',
+  'docs/ws.html',
+  'openapi-types.ts',
+  'openapi.json',
+  'operations.ts',
+  'schemas.ts',
+  'swift/BooksTrackModels.swift',
 ];
 
-const dirs = [mkdtempSync(join(tmpdir(), 'bookstrack-gen-a-')), mkdtempSync(join(tmpdir(), 'bookstrack-gen-b-'))] as const;
+const dirs = [
+  mkdtempSync(join(tmpdir(), 'bookstrack-gen-a-')),
+  mkdtempSync(join(tmpdir(), 'bookstrack-gen-b-')),
+] as const;
 let first: GenerateResult;
 
 beforeAll(async () => {
@@ -30,7 +43,9 @@ describe('generate', () => {
   });
 
   it('produces byte-identical output on a second run', () => {
-    const differing = relativeFiles(dirs[0]).filter((file) => readFileSync(join(dirs[0], file), 'utf8') !== readFileSync(join(dirs[1], file), 'utf8'));
+    const differing = relativeFiles(dirs[0]).filter(
+      (file) => readFileSync(join(dirs[0], file), 'utf8') !== readFileSync(join(dirs[1], file), 'utf8'),
+    );
     expect(differing).toEqual([]);
   });
 
@@ -81,6 +96,14 @@ describe('generate', () => {
   });
 
   it('reports a timing for every step', () => {
-    expect(Object.keys(first.timings)).toEqual(expect.arrayContaining(['bundle openapi', 'bundle + validate asyncapi', 'schemas.ts', 'docs/ws.html', 'swift/BooksTrackModels.swift']));
+    expect(Object.keys(first.timings)).toEqual(
+      expect.arrayContaining([
+        'bundle openapi',
+        'bundle + validate asyncapi',
+        'schemas.ts',
+        'docs/ws.html',
+        'swift/BooksTrackModels.swift',
+      ]),
+    );
   });
 });

@@ -72,7 +72,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     emit('constants.ts', 'lib/emit-constants.ts', (h) => emitConstants(extensions, h)),
     emit('operations.ts', 'lib/emit-operations.ts', (h) => emitOperations(openapi, schemas, h)),
     emit('openapi-types.ts', 'lib/emit-types.ts', (h) => emitOpenApiTypes(openapi, h)),
-    emit('swift/BooksTrackModels.swift', 'lib/emit-swift.ts', (h) => emitSwift(schemas, { clientMessageTypes: extensions.clientMessageTypes }, h)),
+    emit('swift/BooksTrackModels.swift', 'lib/emit-swift.ts', (h) =>
+      emitSwift(schemas, { clientMessageTypes: extensions.clientMessageTypes }, h),
+    ),
     emit('docs/http.html', 'lib/emit-docs-http.ts', (h) => emitHttpDocs(openapi, h)),
     emit('docs/ws.html', 'lib/emit-docs-ws.ts', (h) => emitWsDocs(asyncapi, h)),
     emit('docs/index.html', 'lib/emit-docs-index.ts', (h) => emitDocsIndex(extensions, 'BooksTrack API', h)),
@@ -81,7 +83,12 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   outputs.push(await emit('MANIFEST.md', 'lib/emit-manifest.ts', (h) => emitManifest(outputs, h)));
 
   // Prune before writing: the old MANIFEST.md is about to be replaced.
-  const removed = pruneStale(options.outDir, outputs.map((file) => file.path));
-  const written = outputs.filter((file) => writeIfChanged(join(options.outDir, file.path), file.content)).map((file) => file.path);
+  const removed = pruneStale(
+    options.outDir,
+    outputs.map((file) => file.path),
+  );
+  const written = outputs
+    .filter((file) => writeIfChanged(join(options.outDir, file.path), file.content))
+    .map((file) => file.path);
   return { outputs, written, removed, timings };
 }

@@ -10,7 +10,10 @@ const dir = mkdtempSync(join(tmpdir(), 'bookstrack-prune-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('pruneStale', () => {
-  const old = [{ path: 'schemas.ts', emitter: 'lib/emit-zod.ts', content: 'a' }, { path: 'old-name.ts', emitter: 'lib/x.ts', content: 'b' }];
+  const old = [
+    { path: 'schemas.ts', emitter: 'lib/emit-zod.ts', content: 'a' },
+    { path: 'old-name.ts', emitter: 'lib/x.ts', content: 'b' },
+  ];
   const manifest = emitManifest(old, { emitter: 'lib/emit-manifest.ts', inputsHash: 'h' });
 
   it('reads the file list back from a manifest', () => {
@@ -21,7 +24,11 @@ describe('pruneStale', () => {
     for (const file of ['schemas.ts', 'old-name.ts', 'package.json']) writeFileSync(join(dir, file), 'x');
     writeFileSync(join(dir, 'MANIFEST.md'), manifest);
     expect(pruneStale(dir, ['schemas.ts', 'constants.ts'])).toEqual(['old-name.ts']);
-    expect(['schemas.ts', 'old-name.ts', 'package.json'].map((file) => existsSync(join(dir, file)))).toEqual([true, false, true]);
+    expect(['schemas.ts', 'old-name.ts', 'package.json'].map((file) => existsSync(join(dir, file)))).toEqual([
+      true,
+      false,
+      true,
+    ]);
   });
 
   it('does nothing in a folder without a manifest', () => {

@@ -11,7 +11,9 @@ export function manifestPaths(manifest: string): string[] {
 export function pruneStale(outDir: string, current: readonly string[]): string[] {
   const manifestFile = join(outDir, 'MANIFEST.md');
   if (!existsSync(manifestFile)) return [];
-  const stale = manifestPaths(readFileSync(manifestFile, 'utf8')).filter((path) => !current.includes(path) && !path.includes('..'));
+  const stale = manifestPaths(readFileSync(manifestFile, 'utf8')).filter(
+    (path) => !current.includes(path) && !path.includes('..'),
+  );
   for (const path of stale) rmSync(join(outDir, path), { force: true });
   return stale;
 }

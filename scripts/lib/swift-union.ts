@@ -23,24 +23,37 @@ function members(name: string, schema: JsonSchema, schemas: SchemaMap): Member[]
 
 function decodableUnion(name: string, list: Member[]): string {
   const cases = list.map((m) => `    case ${m.caseName}(${m.typeName})\n`).join('');
-  const switchCases = list.map((m) => `        case ${swiftString(m.tag)}: self = .${m.caseName}(try ${m.typeName}(from: decoder))\n`).join('');
-  return `public enum ${name}: Decodable, Sendable, Equatable {\n${cases}` +
+  const switchCases = list
+    .map((m) => `        case ${swiftString(m.tag)}: self = .${m.caseName}(try ${m.typeName}(from: decoder))\n`)
+    .join('');
+  return (
+    `public enum ${name}: Decodable, Sendable, Equatable {\n${cases}` +
     '    /// A message type this app version does not know; ignore it (the contract allows new types).\n' +
     '    case unknown(type: String)\n\n' +
     '    private enum TagKey: String, CodingKey {\n        case type\n    }\n\n' +
     '    public init(from decoder: Decoder) throws {\n' +
     '        let type = try decoder.container(keyedBy: TagKey.self).decode(String.self, forKey: .type)\n' +
-    `        switch type {\n${switchCases}        default: self = .unknown(type: type)\n        }\n    }\n}\n`;
+    `        switch type {\n${switchCases}        default: self = .unknown(type: type)\n        }\n    }\n}\n`
+  );
 }
 
 function encodableUnion(name: string, list: Member[]): string {
   const cases = list.map((m) => `    case ${m.caseName}(${m.typeName})\n`).join('');
-  const switchCases = list.map((m) => `        case .${m.caseName}(let message): try message.encode(to: encoder)\n`).join('');
-  return `public enum ${name}: Encodable, Sendable, Equatable {\n${cases}\n` +
-    `    public func encode(to encoder: Encoder) throws {\n        switch self {\n${switchCases}        }\n    }\n}\n`;
+  const switchCases = list
+    .map((m) => `        case .${m.caseName}(let message): try message.encode(to: encoder)\n`)
+    .join('');
+  return (
+    `public enum ${name}: Encodable, Sendable, Equatable {\n${cases}\n` +
+    `    public func encode(to encoder: Encoder) throws {\n        switch self {\n${switchCases}        }\n    }\n}\n`
+  );
 }
 
-export function swiftUnion(name: string, schema: JsonSchema, schemas: SchemaMap, clientTags: readonly string[]): string {
+export function swiftUnion(
+  name: string,
+  schema: JsonSchema,
+  schemas: SchemaMap,
+  clientTags: readonly string[],
+): string {
   const list = members(name, schema, schemas);
   const isClientUnion = list.every((m) => clientTags.includes(m.tag));
   return swiftDoc(schema, '') + (isClientUnion ? encodableUnion(name, list) : decodableUnion(name, list));

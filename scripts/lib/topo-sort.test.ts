@@ -13,7 +13,10 @@ describe('topoSort', () => {
   });
 
   it('reports a reference cycle with its path', () => {
-    const schemas = new Map([['A', { $ref: './B.yaml' }], ['B', { $ref: './A.yaml' }]]);
+    const schemas = new Map([
+      ['A', { $ref: './B.yaml' }],
+      ['B', { $ref: './A.yaml' }],
+    ]);
     expect(() => topoSort(schemas)).toThrow('schema reference cycle: A → B → A');
   });
 

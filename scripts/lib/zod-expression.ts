@@ -27,18 +27,28 @@ export function zodExpression(schema: JsonSchema, ctx: ZodContext, where: string
   const child: ZodChild = (node, at, depth) => zodExpression(node, ctx, at, depth);
   if (Array.isArray(schema.oneOf) || Array.isArray(schema.anyOf)) return zodUnion(schema, ctx, where, indent, child);
   switch (schema.type) {
-    case 'string': return zodString(schema, where);
+    case 'string':
+      return zodString(schema, where);
     case 'integer':
-    case 'number': return zodNumber(schema, where);
-    case 'boolean': expectOnly(schema, ['type'], where); return 'z.boolean()';
-    case 'null': expectOnly(schema, ['type'], where); return 'z.null()';
-    case 'array': return zodArray(schema, ctx, where, indent);
-    case 'object': return zodObject(schema, where, indent, child);
+    case 'number':
+      return zodNumber(schema, where);
+    case 'boolean':
+      expectOnly(schema, ['type'], where);
+      return 'z.boolean()';
+    case 'null':
+      expectOnly(schema, ['type'], where);
+      return 'z.null()';
+    case 'array':
+      return zodArray(schema, ctx, where, indent);
+    case 'object':
+      return zodObject(schema, where, indent, child);
     case undefined:
-      if (schema.properties || schema.additionalProperties !== undefined) return zodObject(schema, where, indent, child);
+      if (schema.properties || schema.additionalProperties !== undefined)
+        return zodObject(schema, where, indent, child);
       expectOnly(schema, [], where);
       return 'z.unknown()';
-    default: throw new Error(`${where}: unsupported type ${JSON.stringify(schema.type)}`);
+    default:
+      throw new Error(`${where}: unsupported type ${JSON.stringify(schema.type)}`);
   }
 }
 
@@ -64,13 +74,20 @@ function zodString(schema: JsonSchema, where: string): string {
   }
   if (schema.contentEncoding === 'base64') base = 'z.base64()';
   else if (schema.contentEncoding !== undefined) throw new Error(`${where}: unsupported contentEncoding`);
-  return base + numberBounds(schema, 'minLength', 'maxLength') +
-    (typeof schema.pattern === 'string' ? `.regex(${regexLiteral(schema.pattern)})` : '');
+  return (
+    base +
+    numberBounds(schema, 'minLength', 'maxLength') +
+    (typeof schema.pattern === 'string' ? `.regex(${regexLiteral(schema.pattern)})` : '')
+  );
 }
 
 function zodNumber(schema: JsonSchema, where: string): string {
   // `format` (int32, int64, double...) only annotates a number in JSON Schema 2020-12.
-  expectOnly(schema, ['type', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'format'], where);
+  expectOnly(
+    schema,
+    ['type', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'format'],
+    where,
+  );
   let out = (schema.type === 'integer' ? 'z.int()' : 'z.number()') + numberBounds(schema, 'minimum', 'maximum');
   if (typeof schema.exclusiveMinimum === 'number') out += `.gt(${schema.exclusiveMinimum})`;
   if (typeof schema.exclusiveMaximum === 'number') out += `.lt(${schema.exclusiveMaximum})`;
@@ -81,9 +98,10 @@ function zodNumber(schema: JsonSchema, where: string): string {
 function zodArray(schema: JsonSchema, ctx: ZodContext, where: string, indent: string): string {
   expectOnly(schema, ['type', 'items', 'minItems', 'maxItems', 'uniqueItems'], where);
   const item = isSchema(schema.items) ? zodExpression(schema.items, ctx, `${where}/items`, indent) : 'z.unknown()';
-  const unique = schema.uniqueItems === true
-    ? ".refine((items) => new Set(items.map((item) => JSON.stringify(item))).size === items.length, 'Items must be unique')"
-    : '';
+  const unique =
+    schema.uniqueItems === true
+      ? ".refine((items) => new Set(items.map((item) => JSON.stringify(item))).size === items.length, 'Items must be unique')"
+      : '';
   return `z.array(${item})` + numberBounds(schema, 'minItems', 'maxItems') + unique;
 }
 

@@ -6,7 +6,9 @@ export function tsLiteral(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'boolean' || value === null) return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(tsLiteral).join(', ')}]`;
   if (typeof value === 'object') {
-    return `{ ${Object.entries(value).map(([k, v]) => `${tsKey(k)}: ${tsLiteral(v)}`).join(', ')} }`;
+    return `{ ${Object.entries(value)
+      .map(([k, v]) => `${tsKey(k)}: ${tsLiteral(v)}`)
+      .join(', ')} }`;
   }
   throw new Error(`cannot write ${String(value)} as a literal`);
 }

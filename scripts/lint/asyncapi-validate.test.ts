@@ -16,7 +16,10 @@ describe('asyncapi validate step', () => {
   }, 30_000);
 
   it('reports a channel message reference that points nowhere as an error', async () => {
-    const broken = readFileSync(join(LINT_FIXTURES_DIR, 'valid.asyncapi.yaml'), 'utf8').replace(/\$ref: '?#\/components\/messages\/(\w+)'?/, "$ref: '#/components/messages/NoSuchMessage'");
+    const broken = readFileSync(join(LINT_FIXTURES_DIR, 'valid.asyncapi.yaml'), 'utf8').replace(
+      /\$ref: '?#\/components\/messages\/(\w+)'?/,
+      "$ref: '#/components/messages/NoSuchMessage'",
+    );
     const file = join(dir, 'broken.asyncapi.yaml');
     writeFileSync(file, broken);
     const failing = (await validateAsyncApi(file)).filter(isFailing);
@@ -25,8 +28,11 @@ describe('asyncapi validate step', () => {
   }, 30_000);
 
   it('reads the JSON array the CLI prints after its verdict line', () => {
-    const stdout = 'File x.yaml is valid but has governance issues.\n[{"code":"c","message":"m","path":["a"],"severity":1,"range":{"start":{"line":0,"character":0}}}]';
-    expect(parseDiagnostics(stdout)).toEqual([{ code: 'c', message: 'm', path: ['a'], severity: 1, range: { start: { line: 0, character: 0 } } }]);
+    const stdout =
+      'File x.yaml is valid but has governance issues.\n[{"code":"c","message":"m","path":["a"],"severity":1,"range":{"start":{"line":0,"character":0}}}]';
+    expect(parseDiagnostics(stdout)).toEqual([
+      { code: 'c', message: 'm', path: ['a'], severity: 1, range: { start: { line: 0, character: 0 } } },
+    ]);
     expect(parseDiagnostics('File x.yaml is valid.')).toBeUndefined();
   });
 });

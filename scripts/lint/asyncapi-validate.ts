@@ -43,7 +43,10 @@ function toFinding(diagnostic: Diagnostic, root: string): Finding {
 export async function validateAsyncApi(root: string): Promise<Finding[]> {
   const home = mkdtempSync(join(tmpdir(), 'bookstrack-asyncapi-cli-'));
   const metricsConfig = join(home, 'analytics.json');
-  writeFileSync(metricsConfig, JSON.stringify({ analyticsEnabled: 'false', infoMessageShown: 'true', userID: 'bookstrack-lint' }));
+  writeFileSync(
+    metricsConfig,
+    JSON.stringify({ analyticsEnabled: 'false', infoMessageShown: 'true', userID: 'bookstrack-lint' }),
+  );
   try {
     const args = ['validate', root, '--diagnostics-format', 'json', '--fail-severity', 'error'];
     // CI=true comes with every tool run (core/run-tool.ts).
@@ -53,7 +56,17 @@ export async function validateAsyncApi(root: string): Promise<Finding[]> {
     if (diagnostics) return diagnostics.map((diagnostic) => toFinding(diagnostic, root));
     if (run.code === 0) return [];
     const why = `${run.stderr}${run.stdout}`.trim().split('\n').slice(-3).join(' ');
-    return [{ tool: 'asyncapi-cli', rule: 'asyncapi-validate-run', severity: 'error', message: why || `exit ${run.code}`, file: root, line: 0, column: 0 }];
+    return [
+      {
+        tool: 'asyncapi-cli',
+        rule: 'asyncapi-validate-run',
+        severity: 'error',
+        message: why || `exit ${run.code}`,
+        file: root,
+        line: 0,
+        column: 0,
+      },
+    ];
   } finally {
     rmSync(home, { recursive: true, force: true });
   }

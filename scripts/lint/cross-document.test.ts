@@ -15,7 +15,9 @@ function lintFixture() {
 
 describe('bookstrack-operation-id-unique-across-documents', () => {
   it('collects operationIds from inline path items, $ref path files and AsyncAPI operation keys', () => {
-    const ids = lintFixture().sites.map((site) => site.id).sort();
+    const ids = lintFixture()
+      .sites.map((site) => site.id)
+      .sort();
     expect(ids).toEqual(['getHealth', 'getHealth', 'getUnique', 'receiveReady', 'receiveReady', 'sendReadyAck']);
   });
 
@@ -36,7 +38,9 @@ describe('bookstrack-operation-id-unique-across-documents', () => {
   });
 
   it('reports nothing for ids used once', () => {
-    const messages = lintFixture().findings.map((finding) => finding.message).join('\n');
+    const messages = lintFixture()
+      .findings.map((finding) => finding.message)
+      .join('\n');
     expect(messages).not.toContain('getUnique');
     expect(messages).not.toContain('sendReadyAck');
   });

@@ -33,7 +33,8 @@ export function asyncApiOperationIds(spec: SpecFile): OperationIdSite[] {
   return Object.entries(operations).flatMap(([key, operation]): OperationIdSite[] => {
     const sites: OperationIdSite[] = [{ id: key, spec, path: ['operations', key] }];
     const legacy = asRecord(operation).operationId;
-    if (typeof legacy === 'string' && legacy !== key) sites.push({ id: legacy, spec, path: ['operations', key, 'operationId'] });
+    if (typeof legacy === 'string' && legacy !== key)
+      sites.push({ id: legacy, spec, path: ['operations', key, 'operationId'] });
     return sites;
   });
 }
@@ -56,7 +57,11 @@ export function findDuplicateOperationIds(sites: readonly OperationIdSite[]): Fi
 }
 
 /** Sites of both documents; a path item given as `$ref` is read from its own file. */
-export function collectOperationIds(openapi: SpecFile, asyncapi: SpecFile, load: (file: string) => SpecFile): OperationIdSite[] {
+export function collectOperationIds(
+  openapi: SpecFile,
+  asyncapi: SpecFile,
+  load: (file: string) => SpecFile,
+): OperationIdSite[] {
   const sites: OperationIdSite[] = [];
   for (const [path, item] of Object.entries(asRecord(asRecord(openapi.data).paths))) {
     const ref = asRecord(item).$ref;

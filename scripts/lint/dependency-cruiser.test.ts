@@ -45,11 +45,15 @@ describe('dependency step', () => {
   it('reports a config the tool cannot load as one run error', async () => {
     const findings = await runDependencyCruiser(CLEAN, join(CLEAN, 'no-such-config.cjs'));
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ tool: 'dependency-cruiser', rule: 'dependency-cruiser-run', severity: 'error' });
+    expect(findings[0]).toMatchObject({
+      tool: 'dependency-cruiser',
+      rule: 'dependency-cruiser-run',
+      severity: 'error',
+    });
   }, 60_000);
 
   it('locates an import by its quoted specifier', () => {
-    const source = "// header\nimport type { A } from './a';\nexport { b } from \"./b\";\n";
+    const source = '// header\nimport type { A } from \'./a\';\nexport { b } from "./b";\n';
     expect(locateImport(source, './a')).toEqual({ line: 2, column: 24 });
     expect(locateImport(source, './b')).toEqual({ line: 3, column: 19 });
     expect(locateImport(source, './c')).toEqual({ line: 0, column: 0 });

@@ -57,13 +57,28 @@ function toFinding(violation: Violation, root: string): Finding {
 /** Cruises the source folders under `root` (the repo, or a fixture tree laid out like it). */
 export async function runDependencyCruiser(root = REPO_ROOT, config = DEPCRUISE_CONFIG): Promise<Finding[]> {
   const folders = CRUISED_FOLDERS.filter((folder) => existsSync(join(root, folder)));
-  const run = await captureTool('dependency-cruiser', ['--config', config, '--output-type', 'json', ...folders], { bin: 'depcruise', cwd: root });
+  const run = await captureTool('dependency-cruiser', ['--config', config, '--output-type', 'json', ...folders], {
+    bin: 'depcruise',
+    cwd: root,
+  });
   let violations: Violation[];
   try {
     violations = (JSON.parse(run.stdout) as { summary: { violations: Violation[] } }).summary.violations;
   } catch {
     const why = `${run.stderr}${run.stdout}`.trim().split('\n').slice(0, 3).join(' ');
-    return [{ tool: 'dependency-cruiser', rule: 'dependency-cruiser-run', severity: 'error', message: why || `exit ${run.code}`, file: config, line: 0, column: 0 }];
+    return [
+      {
+        tool: 'dependency-cruiser',
+        rule: 'dependency-cruiser-run',
+        severity: 'error',
+        message: why || `exit ${run.code}`,
+        file: config,
+        line: 0,
+        column: 0,
+      },
+    ];
   }
-  return violations.filter((violation) => violation.rule.severity !== 'ignore').map((violation) => toFinding(violation, root));
+  return violations
+    .filter((violation) => violation.rule.severity !== 'ignore')
+    .map((violation) => toFinding(violation, root));
 }

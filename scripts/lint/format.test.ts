@@ -16,7 +16,12 @@ function tree(files: Record<string, string>): string {
 
 describe('format step', () => {
   it('reports each file Prettier would rewrite, and no other', async () => {
-    const dir = tree({ 'good.ts': "export const a = 'x';\n", 'bad.ts': 'export const a = "x"\n', '.prettierignore': 'ignored.ts\n', 'ignored.ts': 'const   b=1' });
+    const dir = tree({
+      'good.ts': "export const a = 'x';\n",
+      'bad.ts': 'export const a = "x"\n',
+      '.prettierignore': 'ignored.ts\n',
+      'ignored.ts': 'const   b=1',
+    });
     const findings = await checkFormatting(dir);
     expect(findings.map((f) => [f.rule, f.file])).toEqual([['format', join(dir, 'bad.ts')]]);
   }, 30_000);

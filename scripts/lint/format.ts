@@ -7,14 +7,27 @@ import type { Finding } from './finding';
 
 /** The files `prettier --list-different` printed, one per line. */
 export function unformattedFiles(stdout: string): string[] {
-  return stdout.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+  return stdout
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
 }
 
 export async function checkFormatting(root = REPO_ROOT): Promise<Finding[]> {
   const run = await captureTool('prettier', ['--list-different', '--ignore-unknown', '.'], { cwd: root });
   // Exit 1 means "some files differ"; 2 means Prettier itself failed.
   if (run.code === 2) {
-    return [{ tool: 'prettier', rule: 'prettier-run', severity: 'error', message: run.stderr.trim() || 'exit 2', file: join(root, '.prettierrc.json'), line: 0, column: 0 }];
+    return [
+      {
+        tool: 'prettier',
+        rule: 'prettier-run',
+        severity: 'error',
+        message: run.stderr.trim() || 'exit 2',
+        file: join(root, '.prettierrc.json'),
+        line: 0,
+        column: 0,
+      },
+    ];
   }
   return unformattedFiles(run.stdout).map((file) => ({
     tool: 'prettier',

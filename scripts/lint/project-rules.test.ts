@@ -88,7 +88,9 @@ describe('project rules', () => {
   });
 
   it('requires an x-close-codes list on every channel', () => {
-    expect(reported('close-codes.asyncapi.yaml', 'bookstrack-close-codes-present')).toEqual(['30: channel has no `x-close-codes` list']);
+    expect(reported('close-codes.asyncapi.yaml', 'bookstrack-close-codes-present')).toEqual([
+      '30: channel has no `x-close-codes` list',
+    ]);
   });
 
   it('requires the WebSocket security scheme to be httpApiKey in header Sec-WebSocket-Protocol with x-subprotocol', () => {

@@ -32,8 +32,21 @@ export async function runRedocly(config = REDOCLY_CONFIG, files: readonly string
   const run = await captureTool('@redocly/cli', ['lint', ...files, '--config', config, '--format', 'json']);
   const reports = parseJsonObjects(run.stdout) as { problems?: RedoclyProblem[] }[];
   if (reports.length === 0) {
-    const why = run.stderr.split('\n').filter((line) => line.trim() && !/[║╔╚]/.test(line)).join(' ');
-    return [{ tool: 'redocly', rule: 'redocly-run', severity: 'error', message: why || `exit ${run.code}`, file: config, line: 0, column: 0 }];
+    const why = run.stderr
+      .split('\n')
+      .filter((line) => line.trim() && !/[║╔╚]/.test(line))
+      .join(' ');
+    return [
+      {
+        tool: 'redocly',
+        rule: 'redocly-run',
+        severity: 'error',
+        message: why || `exit ${run.code}`,
+        file: config,
+        line: 0,
+        column: 0,
+      },
+    ];
   }
   return reports
     .flatMap((report) => report.problems ?? [])

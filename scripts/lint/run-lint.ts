@@ -32,28 +32,46 @@ async function timed<T>(name: string, timings: Record<string, number>, work: () 
 
 function yamlErrors(files: Map<string, SpecFile>): Finding[] {
   return [...files.values()].flatMap((spec) =>
-    spec.errors.map((error) => ({ tool: 'yaml', rule: 'yaml-syntax', severity: 'error' as const, file: spec.file, ...error })),
+    spec.errors.map((error) => ({
+      tool: 'yaml',
+      rule: 'yaml-syntax',
+      severity: 'error' as const,
+      file: spec.file,
+      ...error,
+    })),
   );
 }
 
 function missingRoots(): Finding[] {
   return [OPENAPI_ROOT, ASYNCAPI_ROOT]
     .filter((root) => !existsSync(root))
-    .map((root) => ({ tool: 'bookstrack', rule: 'spec-root-missing', severity: 'error' as const, message: 'spec root file is missing', file: root, line: 0, column: 0 }));
+    .map((root) => ({
+      tool: 'bookstrack',
+      rule: 'spec-root-missing',
+      severity: 'error' as const,
+      message: 'spec root file is missing',
+      file: root,
+      line: 0,
+      column: 0,
+    }));
 }
 
 function crossDocument(files: Map<string, SpecFile>): Finding[] {
   const openapi = files.get(OPENAPI_ROOT);
   const asyncapi = files.get(ASYNCAPI_ROOT);
   if (!openapi || !asyncapi) return [];
-  return findDuplicateOperationIds(collectOperationIds(openapi, asyncapi, (file) => files.get(file) ?? loadSpecFile(file)));
+  return findDuplicateOperationIds(
+    collectOperationIds(openapi, asyncapi, (file) => files.get(file) ?? loadSpecFile(file)),
+  );
 }
 
 /** Same problem reported twice (a schema file linted alone and through a root document) counts once. */
 function unique(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
   return findings.filter((finding) => {
-    const key = [finding.tool, finding.rule, finding.file, finding.line, finding.column, finding.message].join('\u0000');
+    const key = [finding.tool, finding.rule, finding.file, finding.line, finding.column, finding.message].join(
+      '\u0000',
+    );
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -74,6 +92,16 @@ export async function runLint(): Promise<LintResult> {
   ]);
   const examples = await timed('examples', timingsMs, () => validateExamples(SPEC_DIR, files));
   const cross = await timed('cross-document', timingsMs, () => crossDocument(files));
-  const findings = unique([...missingRoots(), ...yamlErrors(files), ...spectral, ...redocly, ...parser, ...dependencies, ...formatting, ...examples.findings, ...cross]);
+  const findings = unique([
+    ...missingRoots(),
+    ...yamlErrors(files),
+    ...spectral,
+    ...redocly,
+    ...parser,
+    ...dependencies,
+    ...formatting,
+    ...examples.findings,
+    ...cross,
+  ]);
   return { findings, examplesChecked: examples.checked, timingsMs };
 }

@@ -12,7 +12,7 @@ function specOf(text: string) {
 
 describe('spec files', () => {
   it('locates a map entry at its key, with numeric-looking keys matched as strings', () => {
-    const spec = specOf("paths:\n  /a:\n    get:\n      responses:\n        200:\n          description: ok\n");
+    const spec = specOf('paths:\n  /a:\n    get:\n      responses:\n        200:\n          description: ok\n');
     expect(locate(spec, ['paths', '/a', 'get', 'responses', '200'])).toEqual({ line: 5, column: 9 });
   });
 

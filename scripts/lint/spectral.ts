@@ -32,7 +32,17 @@ export async function runSpectral(files: readonly string[], ruleset = SPECTRAL_R
   const start = run.stdout.indexOf('[');
   if (start === -1) {
     const why = (run.stderr || run.stdout).trim();
-    return [{ tool: 'spectral', rule: 'spectral-run', severity: 'error', message: why || `exit ${run.code}`, file: ruleset, line: 0, column: 0 }];
+    return [
+      {
+        tool: 'spectral',
+        rule: 'spectral-run',
+        severity: 'error',
+        message: why || `exit ${run.code}`,
+        file: ruleset,
+        line: 0,
+        column: 0,
+      },
+    ];
   }
   const results = JSON.parse(run.stdout.slice(start)) as SpectralResult[];
   return results.map((result) => toFinding(result, files[0] ?? ruleset));

@@ -43,7 +43,8 @@ export function wireVocabulary(constants: WireConstants): WireVocabulary {
   for (const code of constants.ERROR_CODES) strings.set(code, `ERROR_CODE.${code}`);
   for (const [name, reason] of Object.entries(constants.CLOSE_REASONS)) strings.set(reason, `CLOSE_REASONS.${name}`);
   const numbers = new Map<number, string>();
-  for (let code = RFC_CLOSE_CODE_FIRST; code <= RFC_CLOSE_CODE_LAST; code++) numbers.set(code, 'CLOSE_CODES (RFC 6455 close code)');
+  for (let code = RFC_CLOSE_CODE_FIRST; code <= RFC_CLOSE_CODE_LAST; code++)
+    numbers.set(code, 'CLOSE_CODES (RFC 6455 close code)');
   for (const [name, code] of Object.entries(constants.CLOSE_CODES)) numbers.set(code, `CLOSE_CODES.${name}`);
   for (const [name, value] of Object.entries(constants)) {
     if (!/_MS$/.test(name) || typeof value !== 'number') continue;
@@ -88,6 +89,7 @@ export function findWireLiterals(source: string, file: string, vocabulary: WireV
 
 /** Every wire literal in the .ts files under `dir`, with paths relative to it. */
 export function scanForWireLiterals(dir: string, vocabulary: WireVocabulary): WireLiteral[] {
-  return listFiles(dir, (name) => name.endsWith('.ts'))
-    .flatMap((path) => findWireLiterals(readFileSync(path, 'utf8'), relative(dir, path), vocabulary));
+  return listFiles(dir, (name) => name.endsWith('.ts')).flatMap((path) =>
+    findWireLiterals(readFileSync(path, 'utf8'), relative(dir, path), vocabulary),
+  );
 }

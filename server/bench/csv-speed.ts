@@ -37,7 +37,9 @@ async function importAndWait(origin: string, csv: string): Promise<number> {
   const response = await postCsv(`${origin}/api/csv/import`, csv);
   const { data } = (await response.json()) as { data: { jobId: string; token: string } };
   for (;;) {
-    const state = await fetch(`${origin}/api/job-state/${data.jobId}`, { headers: { Authorization: `Bearer ${data.token}` } });
+    const state = await fetch(`${origin}/api/job-state/${data.jobId}`, {
+      headers: { Authorization: `Bearer ${data.token}` },
+    });
     const { data: job } = (await state.json()) as { data: { status: string } };
     if (job.status !== 'queued' && job.status !== 'running') break;
     await new Promise((done) => setTimeout(done, 50));

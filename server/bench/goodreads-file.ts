@@ -18,9 +18,32 @@ function row(n: number): string {
   const review = n % 5 === 0 ? `"Loved it, chapter ${n % 40} especially.\nWould reread."` : '';
   const isbn = n % 997 === 0 ? '="0441478124"' : `="${isbn10}"`;
   const title = n % 1_009 === 0 ? '' : `"The Book of Things, Volume ${n}"`;
-  return [n, title, `Author ${n % 3_000}`, `"${n % 3_000}, Author"`, '', isbn, `="${isbn10To13(isbn10)}"`, n % 6, '3.87',
-    'Ace Books', 'Paperback', 100 + (n % 700), 1950 + (n % 75), 1900 + (n % 120), `2024/${1 + (n % 12)}/${1 + (n % 28)}`,
-    '2023/01/02', 'fiction', 'fiction (#1)', n % 3 === 0 ? 'to-read' : 'read', review, '', '', 1, 0].join(',');
+  return [
+    n,
+    title,
+    `Author ${n % 3_000}`,
+    `"${n % 3_000}, Author"`,
+    '',
+    isbn,
+    `="${isbn10To13(isbn10)}"`,
+    n % 6,
+    '3.87',
+    'Ace Books',
+    'Paperback',
+    100 + (n % 700),
+    1950 + (n % 75),
+    1900 + (n % 120),
+    `2024/${1 + (n % 12)}/${1 + (n % 28)}`,
+    '2023/01/02',
+    'fiction',
+    'fiction (#1)',
+    n % 3 === 0 ? 'to-read' : 'read',
+    review,
+    '',
+    '',
+    1,
+    0,
+  ].join(',');
 }
 
 /** A CSV just under `maxBytes` (ASCII, so characters are bytes). */

@@ -60,9 +60,9 @@ function perSecond(count: number, ms: number): number {
 }
 
 async function benchEnrichment(): Promise<void> {
-  const books: BookQuery[] = CATALOGUE.slice(0, ENRICH_BOOKS).map((b, i) => (i % 2 === 0
-    ? { title: b.title, isbn: b.isbn13 }
-    : { title: b.title, author: b.authors[0] as string }));
+  const books: BookQuery[] = CATALOGUE.slice(0, ENRICH_BOOKS).map((b, i) =>
+    i % 2 === 0 ? { title: b.title, isbn: b.isbn13 } : { title: b.title, author: b.authors[0] as string },
+  );
   const pipeline = createEnrichmentPipeline();
   await runJob(pipeline, { pipeline: 'batch_enrichment', books });
   let found = 0;
@@ -73,25 +73,47 @@ async function benchEnrichment(): Promise<void> {
   let hits = 0;
   const rawMs = await timed(() => {
     for (let r = 0; r < ENRICH_ROUNDS; r++) {
-      hits = books.filter((b) => (b.isbn ? index.byIsbn.get(b.isbn) : searchCatalogue(index, b.title, b.author))).length;
+      hits = books.filter((b) =>
+        b.isbn ? index.byIsbn.get(b.isbn) : searchCatalogue(index, b.title, b.author),
+      ).length;
     }
   });
   const total = ENRICH_BOOKS * ENRICH_ROUNDS;
   const jobRate = perSecond(total, jobMs);
   const rawRate = perSecond(total, rawMs);
-  console.log(`1. batch_enrichment, offline catalogue (${CATALOGUE.length} books), ${ENRICH_ROUNDS}× ${ENRICH_BOOKS} books, steps of ${ENRICHMENT_STEP_SIZE}`);
-  console.log(`   pipeline (plan + steps, DTO mapping, completeness)  ${round(jobRate, 0)} books/s  (${found}/${ENRICH_BOOKS} found)`);
-  console.log(`   baseline: raw catalogue lookups                     ${round(rawRate, 0)} lookups/s  (${hits}/${ENRICH_BOOKS} hit)`);
+  console.log(
+    `1. batch_enrichment, offline catalogue (${CATALOGUE.length} books), ${ENRICH_ROUNDS}× ${ENRICH_BOOKS} books, steps of ${ENRICHMENT_STEP_SIZE}`,
+  );
+  console.log(
+    `   pipeline (plan + steps, DTO mapping, completeness)  ${round(
+      jobRate,
+      0,
+    )} books/s  (${found}/${ENRICH_BOOKS} found)`,
+  );
+  console.log(
+    `   baseline: raw catalogue lookups                     ${round(
+      rawRate,
+      0,
+    )} lookups/s  (${hits}/${ENRICH_BOOKS} hit)`,
+  );
   console.log(`   pipeline / baseline: ${formatRatio(jobRate, rawRate)}\n`);
 }
 
 async function benchScan(wasm: WebAssembly.Module): Promise<void> {
   const shelves = [
-    ['9780141439518', '9780441172719'], ['9780547928227', '9780062316097', '9780132350884'],
-    ['9780743273565'], ['9780451524935', '9780060850524'], ['9780385490818', '9780307387899', '9780141441146'],
+    ['9780141439518', '9780441172719'],
+    ['9780547928227', '9780062316097', '9780132350884'],
+    ['9780743273565'],
+    ['9780451524935', '9780060850524'],
+    ['9780385490818', '9780307387899', '9780141441146'],
   ];
-  const photos = await Promise.all(shelves.slice(0, SCAN_PHOTOS).map((isbns, i) =>
-    makeShelfPhoto({ width: 1600, height: 1200, isbns, format: 'jpeg', seed: i + 1, jpegQuality: 85 })));
+  const photos = await Promise.all(
+    shelves
+      .slice(0, SCAN_PHOTOS)
+      .map((isbns, i) =>
+        makeShelfPhoto({ width: 1600, height: 1200, isbns, format: 'jpeg', seed: i + 1, jpegQuality: 85 }),
+      ),
+  );
   const images = photos.map((bytes, index) => ({ index, data: Buffer.from(bytes).toString('base64') }));
   const expected = shelves.flat().length;
   const pipeline = createScanPipeline({ makeVision: () => createBarcodeVision(wasm) });
@@ -115,18 +137,37 @@ async function benchScan(wasm: WebAssembly.Module): Promise<void> {
   const decodeRate = perSecond(total, decodeMs);
   const zxingRate = perSecond(total, zxingMs);
   const meanKb = photos.reduce((n, p) => n + p.length, 0) / photos.length / 1024;
-  console.log(`2. ai_scan, offline barcode vision, ${SCAN_ROUNDS}× ${SCAN_PHOTOS} JPEGs of 1600×1200 (mean ${round(meanKb, 0)} KB)`);
-  console.log(`   pipeline (base64 → ZXing decode + read → enrichment)  ${round(scanRate, 2)} photos/s  (${detected}/${expected} ISBNs found)`);
+  console.log(
+    `2. ai_scan, offline barcode vision, ${SCAN_ROUNDS}× ${SCAN_PHOTOS} JPEGs of 1600×1200 (mean ${round(
+      meanKb,
+      0,
+    )} KB)`,
+  );
+  console.log(
+    `   pipeline (base64 → ZXing decode + read → enrichment)  ${round(
+      scanRate,
+      2,
+    )} photos/s  (${detected}/${expected} ISBNs found)`,
+  );
   console.log(`   baseline: raw JPEG decode (jpeg-js)                   ${round(decodeRate, 2)} decodes/s`);
   console.log(`   baseline: ZXing readBarcodes alone                    ${round(zxingRate, 2)} photos/s`);
-  console.log(`   pipeline / jpeg-js decode: ${formatRatio(scanRate, decodeRate)}, pipeline / ZXing alone: ${formatRatio(scanRate, zxingRate)}\n`);
+  console.log(
+    `   pipeline / jpeg-js decode: ${formatRatio(scanRate, decodeRate)}, pipeline / ZXing alone: ${formatRatio(
+      scanRate,
+      zxingRate,
+    )}\n`,
+  );
 }
 
 async function main(): Promise<void> {
   const bytes = readFileSync(WASM_PATH);
   const sha = createHash('sha256').update(bytes).digest('hex');
   const matches = sha === ZXING_WASM_SHA256;
-  console.log(`zxing-wasm ${ZXING_WASM_VERSION}: vendored reader wasm ${matches ? 'matches' : 'DOES NOT MATCH'} ZXING_WASM_SHA256\n`);
+  console.log(
+    `zxing-wasm ${ZXING_WASM_VERSION}: vendored reader wasm ${
+      matches ? 'matches' : 'DOES NOT MATCH'
+    } ZXING_WASM_SHA256\n`,
+  );
   if (!matches) process.exitCode = 1;
   await benchEnrichment();
   // Node may compile WebAssembly from bytes (workerd may not, so its typings omit compile).

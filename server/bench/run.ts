@@ -12,7 +12,10 @@ const CSV_BYTES = 10_000_000;
 const SMALL_CSV = 'title,author\nDune,Frank Herbert\nKindred,Octavia E. Butler\n';
 
 function latencyLine(name: string, samples: number[]): string {
-  return `${name.padEnd(24)} n=${String(samples.length).padStart(5)}  p50=${percentile(samples, 50)} ms  p99=${percentile(samples, 99)} ms  mean=${round(mean(samples), 2)} ms  max=${Math.max(...samples)} ms`;
+  return `${name.padEnd(24)} n=${String(samples.length).padStart(5)}  p50=${percentile(
+    samples,
+    50,
+  )} ms  p99=${percentile(samples, 99)} ms  mean=${round(mean(samples), 2)} ms  max=${Math.max(...samples)} ms`;
 }
 
 async function main(): Promise<void> {
@@ -29,7 +32,12 @@ async function main(): Promise<void> {
     console.log(latencyLine('EchoSocket (baseline)', echo.samples));
     console.log(latencyLine('ProgressSocket progress', progress.samples));
     const p50Gap = percentile(progress.samples, 50) - percentile(echo.samples, 50);
-    console.log(`progress vs echo: p50 +${p50Gap} ms, p99 ${formatRatio(percentile(progress.samples, 99), percentile(echo.samples, 99))}, mean ${formatRatio(mean(progress.samples), mean(echo.samples))}`);
+    console.log(
+      `progress vs echo: p50 +${p50Gap} ms, p99 ${formatRatio(
+        percentile(progress.samples, 99),
+        percentile(echo.samples, 99),
+      )}, mean ${formatRatio(mean(progress.samples), mean(echo.samples))}`,
+    );
     // workerd freezes Date.now() during CPU work, so a progress frame's timestamp is the start of its
     // alarm step: its latency includes the step's CPU time and the storage output gate.
     console.log('(progress timestamps are taken at the start of the alarm step; see bench/run.ts)\n');
@@ -37,7 +45,11 @@ async function main(): Promise<void> {
     console.log('2. Throughput, 16 concurrent clients');
     const health = await measureThroughput(800, 16, () => fetch(`${server.origin}/health`));
     const starts = await measureThroughput(400, 16, () =>
-      fetch(`${server.origin}/api/csv/import`, { method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: SMALL_CSV }),
+      fetch(`${server.origin}/api/csv/import`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'text/csv' },
+        body: SMALL_CSV,
+      }),
     );
     console.log(`GET /health            ${round(health.perSecond)} req/s  statuses ${JSON.stringify(health.statuses)}`);
     console.log(`POST /api/csv/import   ${round(starts.perSecond)} req/s  statuses ${JSON.stringify(starts.statuses)}`);
@@ -50,7 +62,11 @@ async function main(): Promise<void> {
     console.log(`file: ${round(speed.bytes / 1_048_576, 2)} MiB, ${rows} rows`);
     console.log(`Node (same parser)     ${round(speed.nodeMs, 0)} ms  ${perSecond(speed.nodeMs)} rows/s`);
     console.log(`workerd (parse only)   ${round(speed.workerdMs, 0)} ms  ${perSecond(speed.workerdMs)} rows/s`);
-    console.log(`whole csv_import job   ${round(speed.jobMs, 0)} ms  ${perSecond(speed.jobMs)} rows/s (upload, plan, steps, storage)`);
+    console.log(
+      `whole csv_import job   ${round(speed.jobMs, 0)} ms  ${perSecond(
+        speed.jobMs,
+      )} rows/s (upload, plan, steps, storage)`,
+    );
     console.log(`workerd / Node rows/s = ${formatRatio(speed.nodeMs, speed.workerdMs)}`);
   } finally {
     await server.stop();

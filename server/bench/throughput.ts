@@ -7,7 +7,11 @@ export interface ThroughputResult {
   statuses: Record<number, number>;
 }
 
-export async function measureThroughput(total: number, concurrency: number, send: () => Promise<Response>): Promise<ThroughputResult> {
+export async function measureThroughput(
+  total: number,
+  concurrency: number,
+  send: () => Promise<Response>,
+): Promise<ThroughputResult> {
   const statuses: Record<number, number> = {};
   let next = 0;
   const started = performance.now();

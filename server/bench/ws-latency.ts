@@ -32,9 +32,16 @@ export async function echoLatency(wsOrigin: string, count: number): Promise<Late
 }
 
 async function followJob(origin: string, wsOrigin: string, csv: string): Promise<number[]> {
-  const start = await fetch(`${origin}/api/csv/import`, { method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: csv });
+  const start = await fetch(`${origin}/api/csv/import`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'text/csv' },
+    body: csv,
+  });
   const { data } = (await start.json()) as { data: { jobId: string; token: string } };
-  const socket = await openSocket(`${wsOrigin}/ws/progress?jobId=${data.jobId}`, [`bookstrack-auth.${data.token}`, 'bookstrack.v1']);
+  const socket = await openSocket(`${wsOrigin}/ws/progress?jobId=${data.jobId}`, [
+    `bookstrack-auth.${data.token}`,
+    'bookstrack.v1',
+  ]);
   const samples: number[] = [];
   return new Promise((resolve) => {
     socket.on('message', (raw) => {
@@ -48,7 +55,12 @@ async function followJob(origin: string, wsOrigin: string, csv: string): Promise
 }
 
 /** job_progress latency over `jobs` CSV imports run one after another (no CPU contention between them). */
-export async function progressLatency(origin: string, wsOrigin: string, jobs: number, csvBytes: number): Promise<LatencySamples> {
+export async function progressLatency(
+  origin: string,
+  wsOrigin: string,
+  jobs: number,
+  csvBytes: number,
+): Promise<LatencySamples> {
   const { csv } = goodreadsCsv(csvBytes);
   const samples: number[] = [];
   for (let i = 0; i < jobs; i++) samples.push(...(await followJob(origin, wsOrigin, csv)));

@@ -39,9 +39,17 @@ let firstFrameAt = Number.POSITIVE_INFINITY;
 let lastFrameAt = 0;
 let firstAbnormalCloseAt: number | undefined;
 
-function follow(wsOrigin: string, jobId: string, token: string): { stats: SocketStats; socket: WebSocket; done: Promise<void> } {
+function follow(
+  wsOrigin: string,
+  jobId: string,
+  token: string,
+): { stats: SocketStats; socket: WebSocket; done: Promise<void> } {
   const stats: SocketStats = { frames: 0, gaps: 0, invalid: 0, closeCode: undefined, lastSeq: undefined };
-  const socket = new WebSocket(`${wsOrigin}/ws/progress?jobId=${jobId}`, [SUBPROTOCOL.VERSION, `${SUBPROTOCOL.AUTH_PREFIX}${token}`], { perMessageDeflate: false });
+  const socket = new WebSocket(
+    `${wsOrigin}/ws/progress?jobId=${jobId}`,
+    [SUBPROTOCOL.VERSION, `${SUBPROTOCOL.AUTH_PREFIX}${token}`],
+    { perMessageDeflate: false },
+  );
   socket.on('open', () => socket.send('{"type":"ready"}'));
   socket.on('error', () => undefined);
   socket.on('message', (data) => {
@@ -58,36 +66,50 @@ function follow(wsOrigin: string, jobId: string, token: string): { stats: Socket
       lastFrameAt = Math.max(lastFrameAt, receivedAt);
     }
   });
-  const done = new Promise<void>((resolve) => socket.on('close', (code) => {
-    stats.closeCode = code;
-    if (code !== 1000 && firstAbnormalCloseAt === undefined) firstAbnormalCloseAt = Date.now();
-    resolve();
-  }));
+  const done = new Promise<void>((resolve) =>
+    socket.on('close', (code) => {
+      stats.closeCode = code;
+      if (code !== 1000 && firstAbnormalCloseAt === undefined) firstAbnormalCloseAt = Date.now();
+      resolve();
+    }),
+  );
   return { stats, socket, done };
 }
 
 async function startJob(origin: string): Promise<{ jobId: string; token: string }> {
   // wrangler dev answers 503 while it reloads the Worker (a source file changed): retry a few times.
   for (let attempt = 1; ; attempt += 1) {
-    const response = await fetch(`${origin}/api/csv/import`, { method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: `title\n${STEPS}\n` });
+    const response = await fetch(`${origin}/api/csv/import`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/csv' },
+      body: `title\n${STEPS}\n`,
+    });
     const text = await response.text();
     if (response.status === 202) return (JSON.parse(text) as { data: { jobId: string; token: string } }).data;
-    if (response.status !== 503 || attempt >= 3) throw new Error(`job start failed: ${response.status} ${text.slice(0, 200)}`);
+    if (response.status !== 503 || attempt >= 3)
+      throw new Error(`job start failed: ${response.status} ${text.slice(0, 200)}`);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
   }
 }
 
 function percentile(sorted: number[], p: number): number {
-  return sorted.length === 0 ? Number.NaN : (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number);
+  return sorted.length === 0
+    ? Number.NaN
+    : (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number);
 }
 
 async function main(): Promise<number> {
-  console.log(`load: ${JOBS} jobs × ${SOCKETS} sockets, ${STEPS} progress steps per job (${SECONDS} s at ${LIMITS.WS_MAX_PROGRESS_PER_SECOND}/s)`);
+  console.log(
+    `load: ${JOBS} jobs × ${SOCKETS} sockets, ${STEPS} progress steps per job (${SECONDS} s at ${LIMITS.WS_MAX_PROGRESS_PER_SECOND}/s)`,
+  );
   // wrangler dev reloads (dropping every socket) when a source file changes; a snapshot of src/ and
   // load/ keeps edits made elsewhere during the run out of the measurement.
   const snapshot = join(SERVER_DIR, '.wrangler', `load-snapshot-${process.pid}`);
   for (const dir of ['src', 'load']) cpSync(join(SERVER_DIR, dir), join(snapshot, dir), { recursive: true });
-  const server = await startDevServer({ config: join(snapshot, 'load', 'wrangler.load.jsonc'), startTimeoutMs: 90_000 });
+  const server = await startDevServer({
+    config: join(snapshot, 'load', 'wrangler.load.jsonc'),
+    startTimeoutMs: 90_000,
+  });
   await ensureOwnServer(server).catch(async (error: unknown) => {
     await server.stop();
     throw error;
@@ -100,10 +122,15 @@ async function main(): Promise<number> {
     // Jobs start in waves of 20 so job starts do not queue behind 200 simultaneous uploads.
     for (let wave = 0; wave < JOBS; wave += 20) {
       const jobs = await Promise.all(Array.from({ length: Math.min(20, JOBS - wave) }, () => startJob(server.origin)));
-      for (const job of jobs) for (let s = 0; s < SOCKETS; s += 1) followers.push(follow(server.wsOrigin, job.jobId, job.token));
+      for (const job of jobs)
+        for (let s = 0; s < SOCKETS; s += 1) followers.push(follow(server.wsOrigin, job.jobId, job.token));
     }
     runStartedAt = Date.now();
-    console.log(`started ${JOBS} jobs and opened ${followers.length} sockets in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+    console.log(
+      `started ${JOBS} jobs and opened ${followers.length} sockets in ${((Date.now() - startedAt) / 1000).toFixed(
+        1,
+      )} s`,
+    );
     await Promise.all(followers.map((f) => f.done));
   } finally {
     clearTimeout(hardDeadline);
@@ -122,11 +149,26 @@ async function main(): Promise<number> {
   const gaps = stats.reduce((sum, s) => sum + s.gaps, 0);
   const invalid = stats.reduce((sum, s) => sum + s.invalid, 0);
   console.log(`frames received: ${frames} (${latencies.length} job_progress) over ${windowSeconds.toFixed(1)} s`);
-  console.log(`delivered messages/s: ${(latencies.length / windowSeconds).toFixed(0)} job_progress, ${(frames / windowSeconds).toFixed(0)} all frames`);
+  console.log(
+    `delivered messages/s: ${(latencies.length / windowSeconds).toFixed(0)} job_progress, ${(
+      frames / windowSeconds
+    ).toFixed(0)} all frames`,
+  );
   console.log(`expected at full rate: ${JOBS * SOCKETS * LIMITS.WS_MAX_PROGRESS_PER_SECOND} job_progress/s`);
-  console.log(`delivery latency ms: p50 ${percentile(sorted, 50)}, p99 ${percentile(sorted, 99)}, max ${sorted.at(-1)}`);
-  if (firstAbnormalCloseAt !== undefined) console.log(`first abnormal close ${((firstAbnormalCloseAt - runStartedAt) / 1000).toFixed(1)} s after the last socket opened`);
-  console.log(`seq gaps: ${gaps}; frames failing the schema (sampled 1/${VALIDATE_EVERY}): ${invalid}; close codes: ${JSON.stringify(closes)}`);
+  console.log(
+    `delivery latency ms: p50 ${percentile(sorted, 50)}, p99 ${percentile(sorted, 99)}, max ${sorted.at(-1)}`,
+  );
+  if (firstAbnormalCloseAt !== undefined)
+    console.log(
+      `first abnormal close ${((firstAbnormalCloseAt - runStartedAt) / 1000).toFixed(
+        1,
+      )} s after the last socket opened`,
+    );
+  console.log(
+    `seq gaps: ${gaps}; frames failing the schema (sampled 1/${VALIDATE_EVERY}): ${invalid}; close codes: ${JSON.stringify(
+      closes,
+    )}`,
+  );
   return gaps === 0 && invalid === 0 && closes['1000'] === followers.length ? 0 : 1;
 }
 

@@ -37,7 +37,9 @@ function main(): number {
     return 1;
   }
   const verdict = size.gzipKiB <= BUNDLE_GZIP_BUDGET_KIB ? 'within' : 'OVER';
-  console.log(`deploy:check: Worker bundle ${size.rawKiB} KiB raw, ${size.gzipKiB} KiB gzipped: ${verdict} the ${BUNDLE_GZIP_BUDGET_KIB} KiB budget`);
+  console.log(
+    `deploy:check: Worker bundle ${size.rawKiB} KiB raw, ${size.gzipKiB} KiB gzipped: ${verdict} the ${BUNDLE_GZIP_BUDGET_KIB} KiB budget`,
+  );
   return verdict === 'within' ? 0 : 1;
 }
 

@@ -5,7 +5,13 @@ import { CsvResultsSchema } from '@bookstrack/generated/schemas';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevServer, type DevServer } from '../../../server/test/helpers/wrangler-dev';
-import { BooksTrackApi, BooksTrackApiError, ProgressSocketClient, type ProgressSocketEvents, type WebSocketConstructorLike } from '../../src/index';
+import {
+  BooksTrackApi,
+  BooksTrackApiError,
+  ProgressSocketClient,
+  type ProgressSocketEvents,
+  type WebSocketConstructorLike,
+} from '../../src/index';
 
 const ROWS = 5000; // 10 job steps of 500 rows
 const STEP_DELAY_MS = 800;
@@ -61,7 +67,13 @@ describe('ProgressSocketClient against wrangler dev', () => {
   it('reconnects with the token from token_refreshed after the old one is revoked, and loads the results with it', async () => {
     const { data: job } = await api.importCsv(csvOf(ROWS));
     const offered: string[][] = [];
-    const client = new ProgressSocketClient({ baseUrl: server.origin, jobId: job.jobId, token: job.token, api, WebSocket: recordingWebSocket(offered) });
+    const client = new ProgressSocketClient({
+      baseUrl: server.origin,
+      jobId: job.jobId,
+      token: job.token,
+      api,
+      WebSocket: recordingWebSocket(offered),
+    });
     const types: string[] = [];
     client.on('message', (m) => types.push(m.type));
     const gaps: unknown[] = [];
@@ -86,7 +98,9 @@ describe('ProgressSocketClient against wrangler dev', () => {
     // socket's first two frames are ready_ack then reconnected.
     const afterDrop = types.slice(seenAtDrop);
     const firstAck = afterDrop.indexOf('ready_ack');
-    expect(afterDrop.slice(0, firstAck).every((type) => type === 'job_progress' || type === 'token_refreshed')).toBe(true);
+    expect(afterDrop.slice(0, firstAck).every((type) => type === 'job_progress' || type === 'token_refreshed')).toBe(
+      true,
+    );
     expect(afterDrop.slice(firstAck, firstAck + 2)).toEqual(['ready_ack', 'reconnected']);
     expect(types.at(-1)).toBe('job_complete');
     expect([end.code, end.reason, end.cause]).toEqual([1000, 'Job complete', 'close_code']);
@@ -99,11 +113,20 @@ describe('ProgressSocketClient against wrangler dev', () => {
   it('ends with 1008 Invalid token and cause no_token when the token is wrong and no provider is given', async () => {
     const { data: job } = await api.importCsv(csvOf(10));
     const client = new ProgressSocketClient({
-      baseUrl: server.origin, jobId: job.jobId, token: '00000000-0000-4000-8000-000000000000', api, WebSocket: WebSocket as unknown as WebSocketConstructorLike,
+      baseUrl: server.origin,
+      jobId: job.jobId,
+      token: '00000000-0000-4000-8000-000000000000',
+      api,
+      WebSocket: WebSocket as unknown as WebSocketConstructorLike,
     });
     const closed = waitFor(client, 'closed');
     client.connect();
     const end = await closed;
-    expect([end.code, end.reason, end.cause, end.entry?.name]).toEqual([1008, 'Invalid token', 'no_token', 'policyViolation']);
+    expect([end.code, end.reason, end.cause, end.entry?.name]).toEqual([
+      1008,
+      'Invalid token',
+      'no_token',
+      'policyViolation',
+    ]);
   });
 });

@@ -20,7 +20,12 @@ export function jobProgress(seq: number, processedCount: number): ServerMessage 
     ...envelope,
     type: 'job_progress',
     seq,
-    payload: { progress: processedCount / 4, processedCount, totalCount: 4, status: `Parsed ${processedCount} of 4 rows` },
+    payload: {
+      progress: processedCount / 4,
+      processedCount,
+      totalCount: 4,
+      status: `Parsed ${processedCount} of 4 rows`,
+    },
   };
 }
 
@@ -29,7 +34,14 @@ export function reconnected(seq: number, processedCount: number): ServerMessage 
     ...envelope,
     type: 'reconnected',
     seq,
-    payload: { progress: processedCount / 4, processedCount, totalCount: 4, status: 'running', lastSeq: seq, lastUpdate: 1_764_000_000_000 },
+    payload: {
+      progress: processedCount / 4,
+      processedCount,
+      totalCount: 4,
+      status: 'running',
+      lastSeq: seq,
+      lastUpdate: 1_764_000_000_000,
+    },
   };
 }
 

@@ -17,7 +17,9 @@ export interface ExampleSite {
 function schemaExamples(schema: unknown, path: PathSegment[], sites: ExampleSite[]): void {
   walkSchema(schema, path, (node, at) => {
     if (!Array.isArray(node.examples)) return;
-    node.examples.forEach((value, index) => sites.push({ valuePath: [...at, 'examples', index], value, schemaPath: at }));
+    node.examples.forEach((value, index) =>
+      sites.push({ valuePath: [...at, 'examples', index], value, schemaPath: at }),
+    );
   });
 }
 
@@ -30,7 +32,8 @@ function mediaExamples(node: Record<string, unknown>, path: PathSegment[], sites
   for (const [name, example] of Object.entries(node.examples)) {
     if (!isObject(example)) continue;
     const valuePath = [...path, 'examples', name, 'value'];
-    if (typeof example.$ref === 'string') sites.push({ valuePath, value: undefined, schemaPath, valueRef: example.$ref });
+    if (typeof example.$ref === 'string')
+      sites.push({ valuePath, value: undefined, schemaPath, valueRef: example.$ref });
     else if ('value' in example) sites.push({ valuePath, value: example.value, schemaPath });
   }
 }
@@ -43,7 +46,11 @@ function messageExamples(node: Record<string, unknown>, path: PathSegment[], sit
     if (!isObject(example)) return;
     for (const part of ['payload', 'headers'] as const) {
       if (part in example && isObject(node[part])) {
-        sites.push({ valuePath: [...path, 'examples', index, part], value: example[part], schemaPath: [...path, part] });
+        sites.push({
+          valuePath: [...path, 'examples', index, part],
+          value: example[part],
+          schemaPath: [...path, part],
+        });
       }
     }
   });

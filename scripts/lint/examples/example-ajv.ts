@@ -10,7 +10,8 @@ import type { SpecFile } from '../spec-files';
 // ajv and ajv-formats are CommonJS with `exports.default`; under tsx/vitest ESM the default import is
 // sometimes the module object.
 const Ajv2020 = ((Ajv2020Module as unknown as { default?: unknown }).default ?? Ajv2020Module) as typeof Ajv2020Module;
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as typeof addFormatsModule;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
+  addFormatsModule) as typeof addFormatsModule;
 
 // OpenAPI's own `format` values: annotations here, as in OpenAPI 3.1 itself (value checks are the
 // schema's `type`/`minimum`/`pattern`).
@@ -24,7 +25,10 @@ export function fileUrl(file: string): string {
   return pathToFileURL(file).href;
 }
 
-export function createExampleValidator(files: Iterable<SpecFile>, isSchemaFile: (file: string) => boolean): ExampleValidator {
+export function createExampleValidator(
+  files: Iterable<SpecFile>,
+  isSchemaFile: (file: string) => boolean,
+): ExampleValidator {
   const ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false, logger: false });
   addFormats(ajv);
   for (const format of OPENAPI_FORMATS) ajv.addFormat(format, true);
@@ -45,7 +49,18 @@ export function createExampleValidator(files: Iterable<SpecFile>, isSchemaFile: 
 
 // ajv compiles the root of every document it resolves a pointer into; an OpenAPI parameter or
 // header file has `required: true` at its root, which is not a schema keyword there.
-const ROOT_KEYWORDS_OF_NON_SCHEMAS = ['required', 'type', 'enum', 'const', 'format', 'pattern', 'items', 'properties', '$ref', '$schema'];
+const ROOT_KEYWORDS_OF_NON_SCHEMAS = [
+  'required',
+  'type',
+  'enum',
+  'const',
+  'format',
+  'pattern',
+  'items',
+  'properties',
+  '$ref',
+  '$schema',
+];
 
 /**
  * Registers a file under its own URL as `$id`: ajv resolves the `$ref`s of an id-less schema against

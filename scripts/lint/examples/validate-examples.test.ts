@@ -8,7 +8,9 @@ const specDir = join(LINT_FIXTURES_DIR, 'examples-spec');
 
 function lintFixture() {
   const result = validateExamples(specDir, loadSpecTree(specDir));
-  const findings = result.findings.map((finding) => `${finding.file.slice(specDir.length + 1)}:${finding.line} ${finding.rule} ${finding.message}`);
+  const findings = result.findings.map(
+    (finding) => `${finding.file.slice(specDir.length + 1)}:${finding.line} ${finding.rule} ${finding.message}`,
+  );
   return { checked: result.checked, findings };
 }
 
@@ -18,7 +20,9 @@ describe('validateExamples', () => {
   });
 
   it('reports a schema example with a wrong type at the offending value', () => {
-    expect(lintFixture().findings).toContain('schemas/Book.yaml:22 example-valid example /year must be integer {"type":"integer"}');
+    expect(lintFixture().findings).toContain(
+      'schemas/Book.yaml:22 example-valid example /year must be integer {"type":"integer"}',
+    );
   });
 
   it('reports an enum violation of a schema reached through a relative $ref in another schema file', () => {
@@ -29,15 +33,21 @@ describe('validateExamples', () => {
 
   it('reports extra properties, parameter limits and missing required fields of OpenAPI examples', () => {
     const { findings } = lintFixture();
-    expect(findings).toContain('openapi/paths/books.yaml:23 example-valid example (root) must NOT have additional properties {"additionalProperty":"extra"}');
-    expect(findings).toContain('openapi/paths/books.yaml:11 example-valid example (root) must be <= 10 {"comparison":"<=","limit":10}');
+    expect(findings).toContain(
+      'openapi/paths/books.yaml:23 example-valid example (root) must NOT have additional properties {"additionalProperty":"extra"}',
+    );
+    expect(findings).toContain(
+      'openapi/paths/books.yaml:11 example-valid example (root) must be <= 10 {"comparison":"<=","limit":10}',
+    );
     expect(findings).toContain(
       'openapi/paths/books.yaml:39 example-valid example /data must have required property \'title\' {"missingProperty":"title"}',
     );
   });
 
   it('reports an AsyncAPI message example whose type tag does not match the payload schema', () => {
-    expect(lintFixture().findings).toContain('asyncapi/messages/added.yaml:19 example-valid example /type must be equal to constant {"allowedValue":"added"}');
+    expect(lintFixture().findings).toContain(
+      'asyncapi/messages/added.yaml:19 example-valid example /type must be equal to constant {"allowedValue":"added"}',
+    );
   });
 
   it('reports a schema file without examples', () => {

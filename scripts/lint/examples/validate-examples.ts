@@ -16,12 +16,24 @@ function finding(spec: SpecFile, path: Parameters<typeof locate>[1], rule: strin
   return { tool: 'examples', rule, severity: 'error', message, file: spec.file, ...locate(spec, path) };
 }
 
-function checkSite(spec: SpecFile, site: ExampleSite, validator: ExampleValidator, files: Map<string, SpecFile>): Finding[] {
+function checkSite(
+  spec: SpecFile,
+  site: ExampleSite,
+  validator: ExampleValidator,
+  files: Map<string, SpecFile>,
+): Finding[] {
   let validate;
   try {
     validate = validator.validatorFor(spec.file, site.schemaPath);
   } catch (error) {
-    return [finding(spec, site.schemaPath, 'example-schema-unresolved', `schema of this example does not compile: ${(error as Error).message}`)];
+    return [
+      finding(
+        spec,
+        site.schemaPath,
+        'example-schema-unresolved',
+        `schema of this example does not compile: ${(error as Error).message}`,
+      ),
+    ];
   }
   let value = site.value;
   try {
@@ -33,7 +45,12 @@ function checkSite(spec: SpecFile, site: ExampleSite, validator: ExampleValidato
   return (validate.errors ?? []).map((error) => {
     const at = [...site.valuePath, ...parsePointer(error.instancePath)];
     const where = error.instancePath || '(root)';
-    return finding(spec, at, 'example-valid', `example ${where} ${error.message ?? 'is invalid'} ${JSON.stringify(error.params)}`);
+    return finding(
+      spec,
+      at,
+      'example-valid',
+      `example ${where} ${error.message ?? 'is invalid'} ${JSON.stringify(error.params)}`,
+    );
   });
 }
 
@@ -47,7 +64,10 @@ function resolveExampleRef(file: string, ref: string, files: Map<string, SpecFil
   return (example as { value?: unknown } | undefined)?.value;
 }
 
-export function validateExamples(specDir: string, files: Map<string, SpecFile>): { findings: Finding[]; checked: number } {
+export function validateExamples(
+  specDir: string,
+  files: Map<string, SpecFile>,
+): { findings: Finding[]; checked: number } {
   const validator = createExampleValidator(files.values(), (file) => isSchemaFile(specDir, file));
   const findings: Finding[] = [];
   let checked = 0;

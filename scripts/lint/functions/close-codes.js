@@ -18,7 +18,10 @@ function checkEntry(entry, at, seen) {
     results.push({ message: 'close code entry has no integer `code`', path: [...at, 'code'] });
   } else {
     if (!isAllowedCode(code)) {
-      results.push({ message: `close code ${code} is not in 1000–1015 or 4000–4999, or is reserved (1005/1006/1015)`, path: [...at, 'code'] });
+      results.push({
+        message: `close code ${code} is not in 1000–1015 or 4000–4999, or is reserved (1005/1006/1015)`,
+        path: [...at, 'code'],
+      });
     }
     if (seen.has(code)) results.push({ message: `close code ${code} is listed twice`, path: [...at, 'code'] });
     seen.add(code);

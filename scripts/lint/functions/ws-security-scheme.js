@@ -8,13 +8,19 @@ export default function wsSecurityScheme(targetVal, _options, context) {
   const at = context.path;
   const results = [];
   if (targetVal.type !== 'httpApiKey') {
-    results.push({ message: `security scheme type is "${targetVal.type}", expected "httpApiKey"`, path: [...at, 'type'] });
+    results.push({
+      message: `security scheme type is "${targetVal.type}", expected "httpApiKey"`,
+      path: [...at, 'type'],
+    });
   }
   if (targetVal.in !== 'header') {
     results.push({ message: `security scheme is in "${targetVal.in}", expected "header"`, path: [...at, 'in'] });
   }
   if (targetVal.name !== HEADER) {
-    results.push({ message: `security scheme header is "${targetVal.name}", expected "${HEADER}"`, path: [...at, 'name'] });
+    results.push({
+      message: `security scheme header is "${targetVal.name}", expected "${HEADER}"`,
+      path: [...at, 'name'],
+    });
   }
   const subprotocol = targetVal['x-subprotocol'];
   if (subprotocol === null || typeof subprotocol !== 'object') {

@@ -8,7 +8,10 @@ const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const MAX_UTF8_BYTES_PER_UNIT = 3;
 
 /** The JSON itself when it fits one part; otherwise its UTF-8 bytes cut into parts of at most maxBytes. */
-export function splitItemJson(json: string, maxBytes = ITEM_PART_MAX_BYTES): { inline: string } | { parts: ArrayBuffer[] } {
+export function splitItemJson(
+  json: string,
+  maxBytes = ITEM_PART_MAX_BYTES,
+): { inline: string } | { parts: ArrayBuffer[] } {
   if (json.length * MAX_UTF8_BYTES_PER_UNIT <= maxBytes) return { inline: json };
   const bytes = encoder.encode(json);
   if (bytes.length <= maxBytes) return { inline: json };

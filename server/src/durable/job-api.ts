@@ -1,6 +1,12 @@
 // The RPC surface of the ProgressSocket Durable Object, as seen by the Worker's routes.
 // Results cross RPC as plain data: errors are values (Workers RPC drops custom error fields).
-import type { CancelResult, ErrorCode, JobState, PipelineType, TokenRefreshResult } from '@bookstrack/generated/schemas';
+import type {
+  CancelResult,
+  ErrorCode,
+  JobState,
+  PipelineType,
+  TokenRefreshResult,
+} from '@bookstrack/generated/schemas';
 import type { JobInput, PipelineResults } from '../pipelines/pipeline';
 
 export type { JobInput, PipelineResults };

@@ -34,7 +34,8 @@ export class JobEngine {
     const job = jobs.get();
     if (!job) return;
     const pipeline = this.deps.resolve(job);
-    if (!pipeline) return applyTransition(targets, failJob(job, `pipeline ${job.pipeline} is not registered`, now, rules));
+    if (!pipeline)
+      return applyTransition(targets, failJob(job, `pipeline ${job.pipeline} is not registered`, now, rules));
     const begun = beginStep(job, now);
     applyTransition(targets, begun);
     if (!begun.isRunnable) return;
@@ -47,16 +48,27 @@ export class JobEngine {
     if (fresh instanceof Error) return applyTransition(targets, failJob(latest, fresh.message, now, rules));
     const pending = slice.filter((s) => s.outcome === null).length;
     if (fresh.length !== pending) {
-      return applyTransition(targets, failJob(latest, `runStep returned ${fresh.length} outcomes for ${pending} items`, now, rules));
+      return applyTransition(
+        targets,
+        failJob(latest, `runStep returned ${fresh.length} outcomes for ${pending} items`, now, rules),
+      );
     }
     const outcomes = mergeOutcomes(slice, fresh);
     const last = slice[slice.length - 1];
-    applyTransition(targets, finishStep(latest, {
-      outcomes,
-      currentItem: last ? pipeline.describeItem(last.item) : undefined,
-      nextStepDelayMs: this.stepDelayMs(pipeline),
-      summarize: () => pipeline.summarize?.(withOutcomes(jobs.outcomes(), outcomes)) ?? {},
-    }, now, rules));
+    applyTransition(
+      targets,
+      finishStep(
+        latest,
+        {
+          outcomes,
+          currentItem: last ? pipeline.describeItem(last.item) : undefined,
+          nextStepDelayMs: this.stepDelayMs(pipeline),
+          summarize: () => pipeline.summarize?.(withOutcomes(jobs.outcomes(), outcomes)) ?? {},
+        },
+        now,
+        rules,
+      ),
+    );
   }
 
   private async run(pipeline: EnginePipeline, slice: SliceItem[]): Promise<ItemOutcome[] | Error> {
@@ -65,7 +77,10 @@ export class JobEngine {
     const controller = new AbortController();
     this.inFlight = controller;
     try {
-      return await pipeline.runStep(pending.map((s) => s.item), { env: this.deps.env, now: () => this.deps.clock.now(), signal: controller.signal });
+      return await pipeline.runStep(
+        pending.map((s) => s.item),
+        { env: this.deps.env, now: () => this.deps.clock.now(), signal: controller.signal },
+      );
     } catch (error) {
       return error instanceof Error ? error : new Error(String(error));
     } finally {

@@ -24,10 +24,28 @@ export class JobStore {
 
   /** Writes the whole job row (one statement), inserting it the first time. */
   save(job: JobSnapshot): void {
-    this.sql.exec(SQL.upsertJob, job.jobId, job.pipeline, job.status, job.totalCount, job.itemCount, job.checkpoint,
-      job.successCount, job.failureCount, job.seq, job.statusText, job.estimatedDurationMs, job.createdAt, job.updatedAt,
-      job.startedAt, job.completedAt, job.resultsExpiresAt, job.isResultsDeleted ? 1 : 0, job.lastProgressAt,
-      job.finalMessage === null ? null : JSON.stringify(job.finalMessage));
+    this.sql.exec(
+      SQL.upsertJob,
+      job.jobId,
+      job.pipeline,
+      job.status,
+      job.totalCount,
+      job.itemCount,
+      job.checkpoint,
+      job.successCount,
+      job.failureCount,
+      job.seq,
+      job.statusText,
+      job.estimatedDurationMs,
+      job.createdAt,
+      job.updatedAt,
+      job.startedAt,
+      job.completedAt,
+      job.resultsExpiresAt,
+      job.isResultsDeleted ? 1 : 0,
+      job.lastProgressAt,
+      job.finalMessage === null ? null : JSON.stringify(job.finalMessage),
+    );
   }
 
   /** Stores the job's items; the caller wraps this in transactionSync with the job row. */
@@ -82,10 +100,13 @@ export class JobStore {
   }
 
   outcomes(): StoredOutcome[] {
-    return this.sql.exec<Row>(SQL.selectOutcomes).toArray().map((r) => ({
-      index: Number(r.idx),
-      outcome: JSON.parse(String(r.outcome)) as ItemOutcome,
-    }));
+    return this.sql
+      .exec<Row>(SQL.selectOutcomes)
+      .toArray()
+      .map((r) => ({
+        index: Number(r.idx),
+        outcome: JSON.parse(String(r.outcome)) as ItemOutcome,
+      }));
   }
 
   /** Deletes the items and their outcomes; the job row records it (isResultsDeleted). */
@@ -121,6 +142,9 @@ function toJobSnapshot(r: Row): JobSnapshot {
     resultsExpiresAt: num(r.results_expires_at ?? null),
     isResultsDeleted: Number(r.results_deleted) === 1,
     lastProgressAt: num(r.last_progress_at ?? null),
-    finalMessage: r.final_frame === null || r.final_frame === undefined ? null : (JSON.parse(String(r.final_frame)) as ServerMessage),
+    finalMessage:
+      r.final_frame === null || r.final_frame === undefined
+        ? null
+        : (JSON.parse(String(r.final_frame)) as ServerMessage),
   };
 }

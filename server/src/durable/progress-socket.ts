@@ -19,7 +19,15 @@ import { dueTimers, TIMER_KIND, TIMER_RETRY_BASE_MS, type Timer } from '../jobs/
 import type { WorkerVars } from '../vars';
 import { applyTransition, storeTransition, type EffectTargets } from './apply-effects';
 import { JobEngine } from './job-engine';
-import { fail, ok, type JobApi, type JobResult, type PipelineResults, type StartedJob, type StartJobRequest } from './job-api';
+import {
+  fail,
+  ok,
+  type JobApi,
+  type JobResult,
+  type PipelineResults,
+  type StartedJob,
+  type StartJobRequest,
+} from './job-api';
 import { JobStore } from './job-store';
 import { SocketHub } from './socket-hub';
 import { SCHEMA_SQL } from './storage-schema';
@@ -59,7 +67,11 @@ export class ProgressSocket extends DurableObject<WorkerVars> implements JobApi 
     };
     this.lifecycle = new TokenLifecycle(this.targets, new TokenStore(sql), this.policy, () => crypto.randomUUID());
     this.engine = new JobEngine({
-      env, clock: this.clock, jobs: this.jobs, rules: this.rules, targets: this.targets,
+      env,
+      clock: this.clock,
+      jobs: this.jobs,
+      rules: this.rules,
+      targets: this.targets,
       resolve: (job) => resolvePipeline(job.pipeline, env),
     });
   }
@@ -80,16 +92,29 @@ export class ProgressSocket extends DurableObject<WorkerVars> implements JobApi 
     }
     const { issued, commit } = await this.lifecycle.prepareIssue(now);
     if (this.jobs.get()) return fail(ERROR_CODE.CONFLICT, `Job ${request.jobId} already exists`);
-    const created = createJob({ jobId: request.jobId, pipeline: pipelineType, totalCount: plan.totalCount,
-      itemCount: plan.items.length, estimatedDurationMs: plan.estimatedDurationMs }, now);
+    const created = createJob(
+      {
+        jobId: request.jobId,
+        pipeline: pipelineType,
+        totalCount: plan.totalCount,
+        itemCount: plan.items.length,
+        estimatedDurationMs: plan.estimatedDurationMs,
+      },
+      now,
+    );
     this.ctx.storage.transactionSync(() => {
       storeTransition(this.targets, created);
       this.jobs.insertItems(plan.items, plan.presetOutcomes);
       commit();
     });
     await this.timers.arm();
-    return ok({ jobId: request.jobId, pipeline: pipelineType, token: issued.token,
-      expiresAt: new Date(issued.expiresAt).toISOString(), totalCount: plan.totalCount });
+    return ok({
+      jobId: request.jobId,
+      pipeline: pipelineType,
+      token: issued.token,
+      expiresAt: new Date(issued.expiresAt).toISOString(),
+      totalCount: plan.totalCount,
+    });
   }
 
   async getState(token: string): Promise<JobResult<JobState>> {
@@ -104,7 +129,8 @@ export class ProgressSocket extends DurableObject<WorkerVars> implements JobApi 
     if (!auth.ok) return auth;
     const { outcome } = this.cancelNow(now);
     await this.timers.arm();
-    if (outcome === 'finished') return fail(ERROR_CODE.CONFLICT, `Job ${auth.value.jobId} already ${auth.value.status}`);
+    if (outcome === 'finished')
+      return fail(ERROR_CODE.CONFLICT, `Job ${auth.value.jobId} already ${auth.value.status}`);
     return ok({ jobId: auth.value.jobId, status: 'canceled' });
   }
 
@@ -116,8 +142,12 @@ export class ProgressSocket extends DurableObject<WorkerVars> implements JobApi 
     await this.timers.arm();
     if (!refreshed.ok) return refreshed;
     const { token, expiresAt } = refreshed.value;
-    return ok({ jobId: job.jobId, token, expiresAt: new Date(expiresAt).toISOString(),
-      expiresIn: Math.max(1, Math.round((expiresAt - now) / 1000)) });
+    return ok({
+      jobId: job.jobId,
+      token,
+      expiresAt: new Date(expiresAt).toISOString(),
+      expiresIn: Math.max(1, Math.round((expiresAt - now) / 1000)),
+    });
   }
 
   async getResults(token: string, pipeline: PipelineType): Promise<JobResult<PipelineResults>> {
@@ -169,10 +199,15 @@ export class ProgressSocket extends DurableObject<WorkerVars> implements JobApi 
   /** Keeps the socket (hibernatable), or completes the handshake and closes it with the contract's reason. */
   private async admit(server: WebSocket, token: string | undefined, now: number): Promise<void> {
     const isFull = this.hub.open().length >= LIMITS.WS_MAX_CONNECTIONS_PER_JOB;
-    const verification = token === undefined ? { standing: 'invalid' as const } : await this.lifecycle.verify(token, now);
+    const verification =
+      token === undefined ? { standing: 'invalid' as const } : await this.lifecycle.verify(token, now);
     const job = this.jobs.get();
     if (!isAccepted(verification.standing)) {
-      return this.reject(server, CLOSE_CODES.POLICY_VIOLATION, closeReasonFor(verification.standing as 'expired' | 'revoked' | 'invalid'));
+      return this.reject(
+        server,
+        CLOSE_CODES.POLICY_VIOLATION,
+        closeReasonFor(verification.standing as 'expired' | 'revoked' | 'invalid'),
+      );
     }
     if (isFull) return this.reject(server, CLOSE_CODES.POLICY_VIOLATION, CLOSE_REASONS.TOO_MANY_CONNECTIONS);
     if (job && isTerminal(job.status)) return this.replayEnd(server, job);

@@ -10,7 +10,8 @@ const UNSENDABLE_CLOSE_CODES = new Set([1005, 1006, 1015]);
 /** The code to answer a client's close with, so the handshake completes. */
 export function replyCloseCode(code: number): number {
   // 1000 (normal closure) is the lowest close code a frame may carry.
-  if (UNSENDABLE_CLOSE_CODES.has(code) || code < CLOSE_CODES.NORMAL_CLOSURE || code > 4999) return CLOSE_CODES.NORMAL_CLOSURE;
+  if (UNSENDABLE_CLOSE_CODES.has(code) || code < CLOSE_CODES.NORMAL_CLOSURE || code > 4999)
+    return CLOSE_CODES.NORMAL_CLOSURE;
   return code;
 }
 

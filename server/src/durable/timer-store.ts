@@ -26,14 +26,17 @@ export class TimerStore {
   }
 
   list(): Timer[] {
-    return this.sql.exec<Row>(SQL.selectTimers).toArray().map((r) => ({
-      id: Number(r.id),
-      kind: r.kind as TimerKind,
-      key: String(r.key),
-      dueAt: Number(r.due_at),
-      attempts: Number(r.attempts),
-      rev: Number(r.rev),
-    }));
+    return this.sql
+      .exec<Row>(SQL.selectTimers)
+      .toArray()
+      .map((r) => ({
+        id: Number(r.id),
+        kind: r.kind as TimerKind,
+        key: String(r.key),
+        dueAt: Number(r.due_at),
+        attempts: Number(r.attempts),
+        rev: Number(r.rev),
+      }));
   }
 
   /** Removes the version that ran; a reschedule during the run (new rev) survives. */

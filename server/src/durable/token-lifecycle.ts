@@ -3,7 +3,14 @@
 import { CLOSE_REASONS, ERROR_CODE } from '@bookstrack/generated/constants';
 import { createSuccessorLock, hashToken, openSuccessor, sealSuccessor } from '../jobs/token-crypto';
 import type { TokenPolicy } from '../jobs/token-policy';
-import { graceEnd, onSocketConnected, onTokenIssued, onTokenRotated, tokenCheck, tokenExpiry } from '../jobs/token-rules';
+import {
+  graceEnd,
+  onSocketConnected,
+  onTokenIssued,
+  onTokenRotated,
+  tokenCheck,
+  tokenExpiry,
+} from '../jobs/token-rules';
 import { classifyToken, decideHttpRefresh, planIssue, planRotation, type TokenStanding } from '../jobs/tokens';
 import { applyTransition, deliverTransition, storeTransition, type EffectTargets } from './apply-effects';
 import { fail, ok, type JobResult } from './job-api';

@@ -28,7 +28,10 @@ export class TokenStore {
 
   /** The stored token the presented one hashes to (constant-time comparison), if any. */
   async match(token: string): Promise<StoredToken | undefined> {
-    const hash = await findMatchingHash(token, this.all().map((t) => t.hash));
+    const hash = await findMatchingHash(
+      token,
+      this.all().map((t) => t.hash),
+    );
     return hash === undefined ? undefined : this.byHash(hash);
   }
 
@@ -38,8 +41,13 @@ export class TokenStore {
 
   /** Turns the current token into the graced previous one; false when it was no longer current. */
   demote(previous: TokenRecord, successorSealed: string): boolean {
-    const cursor = this.sql.exec(SQL.demoteToken, previous.graceEndsAt ?? null, previous.forgetAt ?? null,
-      successorSealed, previous.hash);
+    const cursor = this.sql.exec(
+      SQL.demoteToken,
+      previous.graceEndsAt ?? null,
+      previous.forgetAt ?? null,
+      successorSealed,
+      previous.hash,
+    );
     cursor.toArray();
     return cursor.rowsWritten > 0;
   }

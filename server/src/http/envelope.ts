@@ -21,6 +21,11 @@ export function sendData<T>(c: Context<AppEnv>, data: T, status: ContentfulStatu
 }
 
 /** An error response: `data: null`, metadata and the ApiError. */
-export function sendError(c: Context<AppEnv>, error: ApiError, status: ContentfulStatusCode, headers: Record<string, string> = {}): Response {
+export function sendError(
+  c: Context<AppEnv>,
+  error: ApiError,
+  status: ContentfulStatusCode,
+  headers: Record<string, string> = {},
+): Response {
   return c.json({ data: null, metadata: metadataOf(c), error }, status, headers);
 }

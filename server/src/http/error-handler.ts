@@ -36,10 +36,16 @@ const QUOTED_PATH_MAX_CHARS = 200;
 
 export const notFound: NotFoundHandler<AppEnv> = (c) => {
   const route = ROUTES.find(({ pattern }) => pattern.test(c.req.path));
-  const path = c.req.path.length > QUOTED_PATH_MAX_CHARS ? `${c.req.path.slice(0, QUOTED_PATH_MAX_CHARS)}…` : c.req.path;
+  const path =
+    c.req.path.length > QUOTED_PATH_MAX_CHARS ? `${c.req.path.slice(0, QUOTED_PATH_MAX_CHARS)}…` : c.req.path;
   if (route === undefined) {
     return errorResponse(c, new HttpError(ERROR_CODE.NOT_FOUND, `No route for ${path}`));
   }
   const allow = route.methods.join(', ');
-  return errorResponse(c, new HttpError(ERROR_CODE.METHOD_NOT_ALLOWED, `${c.req.method} is not allowed on ${path}`, undefined, { Allow: allow }));
+  return errorResponse(
+    c,
+    new HttpError(ERROR_CODE.METHOD_NOT_ALLOWED, `${c.req.method} is not allowed on ${path}`, undefined, {
+      Allow: allow,
+    }),
+  );
 };

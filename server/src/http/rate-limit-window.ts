@@ -16,7 +16,12 @@ export interface RateDecision {
   state: WindowState;
 }
 
-export function decideHit(previous: WindowState | undefined, now: number, limit: number, windowMs: number): RateDecision {
+export function decideHit(
+  previous: WindowState | undefined,
+  now: number,
+  limit: number,
+  windowMs: number,
+): RateDecision {
   const isExpired = previous === undefined || now >= previous.startedAt + windowMs;
   const current: WindowState = isExpired ? { startedAt: now, count: 0 } : previous;
   const isAllowed = current.count < limit;

@@ -13,7 +13,9 @@ type JsonOperation = {
   [K in OperationId]: (typeof OPERATIONS)[K] extends { requestBody: { 'application/json': z.ZodType } } ? K : never;
 }[OperationId];
 
-type JsonBodyOf<K extends JsonOperation> = (typeof OPERATIONS)[K] extends { requestBody: { 'application/json': infer S } }
+type JsonBodyOf<K extends JsonOperation> = (typeof OPERATIONS)[K] extends {
+  requestBody: { 'application/json': infer S };
+}
   ? S extends z.ZodType
     ? z.infer<S>
     : never

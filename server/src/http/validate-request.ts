@@ -27,27 +27,38 @@ export type BatchRule = BatchLimit;
 function batchError(error: z.ZodError, rule: BatchRule | undefined, value: unknown): HttpError | undefined {
   if (rule === undefined) return undefined;
   const sizeIssue = error.issues.find(
-    (issue) => issue.path.length === 1 && issue.path[0] === rule.field && (issue.code === 'too_small' || issue.code === 'too_big'),
+    (issue) =>
+      issue.path.length === 1 &&
+      issue.path[0] === rule.field &&
+      (issue.code === 'too_small' || issue.code === 'too_big'),
   );
   if (sizeIssue === undefined) return undefined;
-  if (sizeIssue.code === 'too_small') return new HttpError(ERROR_CODE.EMPTY_BATCH, `${rule.field} must contain at least one ${rule.noun}`);
+  if (sizeIssue.code === 'too_small')
+    return new HttpError(ERROR_CODE.EMPTY_BATCH, `${rule.field} must contain at least one ${rule.noun}`);
   const count = (value as Record<string, unknown[]>)[rule.field]?.length ?? 0;
-  return new HttpError(ERROR_CODE.BATCH_TOO_LARGE, `At most ${rule.max} ${rule.noun}s per batch, got ${count}`, { max: rule.max, count });
+  return new HttpError(ERROR_CODE.BATCH_TOO_LARGE, `At most ${rule.max} ${rule.noun}s per batch, got ${count}`, {
+    max: rule.max,
+    count,
+  });
 }
 
 /** Parses `value` with a generated schema or throws the contract's 400. */
 export function validateRequest<T>(schema: z.ZodType<T>, value: unknown, rule?: BatchRule): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  throw batchError(result.error, rule, value) ?? invalidRequest('Request body failed validation', toValidationIssues(result.error));
+  throw (
+    batchError(result.error, rule, value) ??
+    invalidRequest('Request body failed validation', toValidationIssues(result.error))
+  );
 }
-
 
 /** Parses JSON text, turning a syntax error into 400 INVALID_REQUEST. */
 export function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw invalidRequest('Request body is not valid JSON', [{ path: '', message: (error as Error).message.slice(0, MAX_MESSAGE_CHARS) }]);
+    throw invalidRequest('Request body is not valid JSON', [
+      { path: '', message: (error as Error).message.slice(0, MAX_MESSAGE_CHARS) },
+    ]);
   }
 }

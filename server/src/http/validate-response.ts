@@ -30,9 +30,15 @@ async function findMismatch(operationId: OperationId, response: Response): Promi
 }
 
 function replaceWithFailure(c: Context<AppEnv>, operationId: OperationId, issues: ValidationIssue[]): void {
-  console.error(`[${c.get('requestId')}] response of ${operationId} (${c.res.status}) violates the contract:`, JSON.stringify(issues));
+  console.error(
+    `[${c.get('requestId')}] response of ${operationId} (${c.res.status}) violates the contract:`,
+    JSON.stringify(issues),
+  );
   c.res = undefined;
-  c.res = errorResponse(c, new HttpError(ERROR_CODE.INTERNAL_ERROR, `Response violates the contract for ${operationId}`, { issues }));
+  c.res = errorResponse(
+    c,
+    new HttpError(ERROR_CODE.INTERNAL_ERROR, `Response violates the contract for ${operationId}`, { issues }),
+  );
 }
 
 /** First middleware of every route: names the operation and validates its responses. */

@@ -3,9 +3,7 @@
 import { CLOSE_CODES, CLOSE_REASONS, CLIENT_MESSAGE_TYPES, LIMITS } from '@bookstrack/generated/constants';
 import { ClientMessageSchema, type ClientMessage } from '@bookstrack/generated/schemas';
 
-export type DecodedFrame =
-  | { ok: true; message: ClientMessage }
-  | { ok: false; code: number; reason: string };
+export type DecodedFrame = { ok: true; message: ClientMessage } | { ok: false; code: number; reason: string };
 
 const encoder = new TextEncoder();
 

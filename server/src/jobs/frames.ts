@@ -40,20 +40,35 @@ export function buildServerMessage<T extends ServerMessageType>(
   now: number,
   payload: PayloadOf<T>,
 ): ServerMessageOf<T> {
-  const message = { type, jobId: job.jobId, pipeline: job.pipeline, seq, timestamp: now, version: CONTRACT_VERSION, payload };
+  const message = {
+    type,
+    jobId: job.jobId,
+    pipeline: job.pipeline,
+    seq,
+    timestamp: now,
+    version: CONTRACT_VERSION,
+    payload,
+  };
   return message as unknown as ServerMessageOf<T>;
 }
 
 /** job_started: the first broadcast of a job. */
 export function jobStartedMessage(job: JobSnapshot, seq: number, now: number): ServerMessage {
-  const payload = job.estimatedDurationMs === null
-    ? { totalCount: job.totalCount }
-    : { totalCount: job.totalCount, estimatedDurationMs: job.estimatedDurationMs };
+  const payload =
+    job.estimatedDurationMs === null
+      ? { totalCount: job.totalCount }
+      : { totalCount: job.totalCount, estimatedDurationMs: job.estimatedDurationMs };
   return buildServerMessage(MESSAGE_TYPE.JOB_STARTED, job, seq, now, payload);
 }
 
 /** job_progress: the job's counts after a step; `currentItem` names the step's last item. */
-export function jobProgressMessage(job: JobSnapshot, seq: number, now: number, isFinal: boolean, currentItem?: string): ServerMessage {
+export function jobProgressMessage(
+  job: JobSnapshot,
+  seq: number,
+  now: number,
+  isFinal: boolean,
+  currentItem?: string,
+): ServerMessage {
   const processedCount = Math.min(job.checkpoint, job.totalCount);
   return buildServerMessage(MESSAGE_TYPE.JOB_PROGRESS, job, seq, now, {
     progress: progressOf(processedCount, job.totalCount, isFinal ? 'completed' : job.status),
@@ -65,7 +80,12 @@ export function jobProgressMessage(job: JobSnapshot, seq: number, now: number, i
 }
 
 /** job_complete: the summary only (under 1 KB); the pipeline adds its own counts in `extra`. */
-export function jobCompleteMessage(job: JobSnapshot, seq: number, now: number, extra: Record<string, number>): ServerMessage {
+export function jobCompleteMessage(
+  job: JobSnapshot,
+  seq: number,
+  now: number,
+  extra: Record<string, number>,
+): ServerMessage {
   const summary: JobSummary = {
     totalProcessed: Math.min(job.checkpoint, job.totalCount),
     successCount: job.successCount,
@@ -86,8 +106,17 @@ export function errorMessage(job: JobSnapshot, seq: number, now: number, error: 
 }
 
 /** token_refreshed: the job's new token, pushed to every socket. */
-export function tokenRefreshedMessage(job: FrameJob, seq: number, now: number, token: string, expiresAt: number): ServerMessage {
-  return buildServerMessage(MESSAGE_TYPE.TOKEN_REFRESHED, job, seq, now, { token, expiresAt: new Date(expiresAt).toISOString() });
+export function tokenRefreshedMessage(
+  job: FrameJob,
+  seq: number,
+  now: number,
+  token: string,
+  expiresAt: number,
+): ServerMessage {
+  return buildServerMessage(MESSAGE_TYPE.TOKEN_REFRESHED, job, seq, now, {
+    token,
+    expiresAt: new Date(expiresAt).toISOString(),
+  });
 }
 
 /**

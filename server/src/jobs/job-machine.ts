@@ -90,7 +90,9 @@ export function createJob(init: NewJob, now: number): Transition & { job: JobSna
 export function beginStep(job: JobSnapshot, now: number): Transition & { isRunnable: boolean } {
   if (isTerminal(job.status)) return { ...NO_CHANGE, isRunnable: false };
   if (job.status === 'running') return { ...NO_CHANGE, isRunnable: true };
-  const [started, message] = sequenced({ ...moveTo(job, 'running', now), startedAt: now }, (seq) => jobStartedMessage(job, seq, now));
+  const [started, message] = sequenced({ ...moveTo(job, 'running', now), startedAt: now }, (seq) =>
+    jobStartedMessage(job, seq, now),
+  );
   return { job: started, effects: [{ kind: 'broadcast', message, isReadyOnly: true }], isRunnable: true };
 }
 
@@ -121,7 +123,12 @@ export function finishStep(job: JobSnapshot, step: StepResult, now: number, rule
   return { job: completed.job, effects: [...effects, ...completed.effects] };
 }
 
-function completeJob(job: JobSnapshot, extra: Record<string, number>, now: number, rules: JobRules): Transition & { job: JobSnapshot } {
+function completeJob(
+  job: JobSnapshot,
+  extra: Record<string, number>,
+  now: number,
+  rules: JobRules,
+): Transition & { job: JobSnapshot } {
   const resultsExpiresAt = now + rules.resultsRetentionMs;
   const ending = { ...moveTo(job, 'completed', now), completedAt: now, resultsExpiresAt };
   const [completed, message] = sequenced(ending, (seq) => jobCompleteMessage(ending, seq, now, extra));

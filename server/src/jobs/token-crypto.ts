@@ -54,7 +54,11 @@ export async function sealSuccessor(lockPublic: string, successor: string): Prom
 }
 
 /** Recovers the successor of `token`; throws when the token does not open the lock. */
-export async function openSuccessor(token: string, lockSealedPrivate: string, sealedSuccessor: string): Promise<string> {
+export async function openSuccessor(
+  token: string,
+  lockSealedPrivate: string,
+  sealedSuccessor: string,
+): Promise<string> {
   const privatePkcs8 = await aesOpen(await tokenKey(token), fromBase64(lockSealedPrivate));
   const privateKey = await crypto.subtle.importKey('pkcs8', privatePkcs8, ECDH, false, ['deriveBits']);
   const bytes = fromBase64(sealedSuccessor);

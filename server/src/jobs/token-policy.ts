@@ -23,7 +23,8 @@ export interface TokenPolicy {
 }
 
 /** The env slice the policy reads: ENVIRONMENT plus the vars named by TOKEN_POLICY_VARS. */
-export type PolicyEnv = Pick<WorkerVars, 'ENVIRONMENT'> & Partial<Record<(typeof TOKEN_POLICY_VARS)[keyof typeof TOKEN_POLICY_VARS], string>>;
+export type PolicyEnv = Pick<WorkerVars, 'ENVIRONMENT'> &
+  Partial<Record<(typeof TOKEN_POLICY_VARS)[keyof typeof TOKEN_POLICY_VARS], string>>;
 
 export const DEFAULT_TOKEN_POLICY: TokenPolicy = {
   lifetimeMs: TOKEN_LIFETIME_MS,
@@ -38,7 +39,8 @@ export const DEFAULT_TOKEN_POLICY: TokenPolicy = {
 export function resolveTokenPolicy(env: PolicyEnv): TokenPolicy {
   if (env.ENVIRONMENT === 'production') return DEFAULT_TOKEN_POLICY;
   const vars = env as Record<string, string | undefined>;
-  const override = (key: keyof typeof TOKEN_POLICY_VARS): number | undefined => secondsToMs(vars[TOKEN_POLICY_VARS[key]]);
+  const override = (key: keyof typeof TOKEN_POLICY_VARS): number | undefined =>
+    secondsToMs(vars[TOKEN_POLICY_VARS[key]]);
   const lifetimeMs = override('lifetimeSeconds');
   return {
     lifetimeMs: lifetimeMs ?? DEFAULT_TOKEN_POLICY.lifetimeMs,

@@ -20,7 +20,12 @@ export interface TokenCheck {
 }
 
 /** token_check timer: refresh inside the window while a socket listens; stop checking when none does. */
-export function tokenCheck(current: TokenRecord | undefined, connectedSockets: number, now: number, policy: TokenPolicy): TokenCheck {
+export function tokenCheck(
+  current: TokenRecord | undefined,
+  connectedSockets: number,
+  now: number,
+  policy: TokenPolicy,
+): TokenCheck {
   if (connectedSockets === 0) return { shouldRotate: false, effects: [] };
   return {
     shouldRotate: current !== undefined && shouldAutoRefresh(current, now, policy, connectedSockets),
@@ -34,7 +39,12 @@ export function onTokenIssued(record: TokenRecord): JobEffect[] {
 }
 
 /** A rotation: expiry of the new token, grace end of the old one, and token_refreshed to every socket. */
-export function onTokenRotated(job: JobSnapshot, plan: RotationPlan, token: string, now: number): Transition & { message: ServerMessage } {
+export function onTokenRotated(
+  job: JobSnapshot,
+  plan: RotationPlan,
+  token: string,
+  now: number,
+): Transition & { message: ServerMessage } {
   const seq = job.seq + 1;
   const message = tokenRefreshedMessage(job, seq, now, token, plan.next.expiresAt);
   return {

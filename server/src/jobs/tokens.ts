@@ -88,12 +88,7 @@ export interface RotationPlan {
 }
 
 /** New token valid `refreshedLifetime` from now; the old one graced, then revoked, then forgotten. */
-export function planRotation(
-  current: TokenRecord,
-  nextHash: string,
-  now: number,
-  policy: TokenPolicy,
-): RotationPlan {
+export function planRotation(current: TokenRecord, nextHash: string, now: number, policy: TokenPolicy): RotationPlan {
   const graceEndsAt = now + policy.graceMs;
   return {
     next: { hash: nextHash, role: 'current', expiresAt: now + policy.refreshedLifetimeMs },

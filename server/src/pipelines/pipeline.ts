@@ -25,8 +25,7 @@ export type WorkItem = Record<string, unknown>;
 
 /** The outcome of one item; stored by the engine under the item's index (idempotent on retry). */
 export type ItemOutcome =
-  | { ok: true; value: Record<string, unknown> }
-  | { ok: false; error: ApiError; value?: Record<string, unknown> };
+  { ok: true; value: Record<string, unknown> } | { ok: false; error: ApiError; value?: Record<string, unknown> };
 
 export interface PlannedJob {
   items: WorkItem[];

@@ -25,7 +25,12 @@ export function createConcurrencyLimiter(maxConcurrent: number): ConcurrencyLimi
       return Promise.resolve();
     }
     // The releasing task hands its slot straight to the next waiter, so `active` stays exact.
-    return new Promise((resolve) => waiting.push(() => { active++; resolve(); }));
+    return new Promise((resolve) =>
+      waiting.push(() => {
+        active++;
+        resolve();
+      }),
+    );
   };
 
   return {
@@ -37,7 +42,11 @@ export function createConcurrencyLimiter(maxConcurrent: number): ConcurrencyLimi
         release();
       }
     },
-    get active() { return active; },
-    get pending() { return waiting.length; },
+    get active() {
+      return active;
+    },
+    get pending() {
+      return waiting.length;
+    },
   };
 }

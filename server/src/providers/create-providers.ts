@@ -26,11 +26,13 @@ export function isLiveMode(env: Pick<WorkerVars, 'PROVIDER_MODE'>): boolean {
 export function createBookProviders(env: ProviderEnv, options: ProviderOptions = {}): BookProvider[] {
   if (!isLiveMode(env)) return [createCatalogueProvider()];
   const limiter = options.limiter ?? createConcurrencyLimiter(PROVIDER_CONCURRENCY);
-  const http = (provider: string) => createHttpClient({
-    provider, limiter,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-    ...(options.policy ? { policy: options.policy } : {}),
-  });
+  const http = (provider: string) =>
+    createHttpClient({
+      provider,
+      limiter,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      ...(options.policy ? { policy: options.policy } : {}),
+    });
   return [
     createOpenLibraryProvider(http('openlibrary')),
     createGoogleBooksProvider(http('google-books'), env.GOOGLE_BOOKS_API_KEY),

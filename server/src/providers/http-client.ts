@@ -53,8 +53,14 @@ interface RequestSpec {
 export const abortableSleep: Sleep = (ms, signal) =>
   new Promise((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => { signal.removeEventListener('abort', onAbort); resolve(); }, ms);
-    const onAbort = (): void => { clearTimeout(timer); reject(signal.reason); };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
     signal.addEventListener('abort', onAbort, { once: true });
   });
 
@@ -78,8 +84,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const random = options.random ?? Math.random;
   const now = options.now ?? Date.now;
   const provider = options.provider;
-  const limit = <T>(task: () => Promise<T>): Promise<T> =>
-    options.limiter ? options.limiter.run(task) : task();
+  const limit = <T>(task: () => Promise<T>): Promise<T> => (options.limiter ? options.limiter.run(task) : task());
 
   const backoffMs = (attempt: number): number => {
     const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
@@ -88,9 +93,16 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
   return {
     getJson: (url, signal, headers = {}) => requestJson(url, { method: 'GET', headers }, signal),
-    postJson: (url, body, signal, headers = {}) => requestJson(url, {
-      method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body),
-    }, signal),
+    postJson: (url, body, signal, headers = {}) =>
+      requestJson(
+        url,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify(body),
+        },
+        signal,
+      ),
   };
 
   async function requestJson(url: string, spec: RequestSpec, signal: AbortSignal): Promise<unknown> {
@@ -101,18 +113,17 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       if (result.kind === 'done') return result.body;
       lastError = result.error;
       if (attempt < policy.maxAttempts) {
-        const delay = result.retryAfterMs === undefined
-          ? backoffMs(attempt)
-          : Math.min(result.retryAfterMs, policy.maxRetryAfterMs);
+        const delay =
+          result.retryAfterMs === undefined
+            ? backoffMs(attempt)
+            : Math.min(result.retryAfterMs, policy.maxRetryAfterMs);
         await sleep(delay, signal);
       }
     }
     throw lastError ?? new ProviderError(ERROR_CODE.PROVIDER_ERROR, `${provider} failed`, { provider });
   }
 
-  type Attempt =
-    | { kind: 'done'; body: unknown }
-    | { kind: 'retry'; error: ProviderError; retryAfterMs?: number };
+  type Attempt = { kind: 'done'; body: unknown } | { kind: 'retry'; error: ProviderError; retryAfterMs?: number };
 
   async function attemptOnce(url: string, spec: RequestSpec, signal: AbortSignal, attempt: number): Promise<Attempt> {
     const timeout = new AbortController();
@@ -131,11 +142,19 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       signal.throwIfAborted();
       if (error instanceof ProviderError) throw error;
       if (timeout.signal.aborted) {
-        return retry(new ProviderError(ERROR_CODE.PROVIDER_TIMEOUT,
-          `${provider} did not answer within ${policy.timeoutMs} ms`, { provider, attempts: attempt }));
+        return retry(
+          new ProviderError(ERROR_CODE.PROVIDER_TIMEOUT, `${provider} did not answer within ${policy.timeoutMs} ms`, {
+            provider,
+            attempts: attempt,
+          }),
+        );
       }
-      return retry(new ProviderError(ERROR_CODE.PROVIDER_ERROR,
-        `${provider} request failed: ${describe(error)}`, { provider, attempts: attempt }));
+      return retry(
+        new ProviderError(ERROR_CODE.PROVIDER_ERROR, `${provider} request failed: ${describe(error)}`, {
+          provider,
+          attempts: attempt,
+        }),
+      );
     } finally {
       clearTimeout(timer);
       signal.removeEventListener('abort', onJobAbort);
@@ -151,11 +170,16 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       await response.body?.cancel();
       const retryAfterMs = parseRetryAfterMs(response.headers.get('retry-after'), now()) ?? undefined;
       const details = {
-        provider, upstreamStatus: response.status, attempts: attempt,
+        provider,
+        upstreamStatus: response.status,
+        attempts: attempt,
         ...(retryAfterMs === undefined ? {} : { retryAfterSeconds: Math.ceil(retryAfterMs / 1000) }),
       };
-      const error = new ProviderError(ERROR_CODE.PROVIDER_ERROR,
-        `${provider} answered HTTP ${response.status}`, details);
+      const error = new ProviderError(
+        ERROR_CODE.PROVIDER_ERROR,
+        `${provider} answered HTTP ${response.status}`,
+        details,
+      );
       if (!isRetryableStatus(response.status)) throw error;
       return retry(error, response.status === 429 || response.status === 503 ? retryAfterMs : undefined);
     }
@@ -164,13 +188,19 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       return { kind: 'done', body: JSON.parse(text) as unknown };
     } catch {
       // A proxy's HTML error page or a truncated body: retrying rarely helps, so report it now.
-      throw new ProviderError(ERROR_CODE.PROVIDER_ERROR, `${provider} returned a body that is not JSON`,
-        { provider, upstreamStatus: response.status, attempts: attempt });
+      throw new ProviderError(ERROR_CODE.PROVIDER_ERROR, `${provider} returned a body that is not JSON`, {
+        provider,
+        upstreamStatus: response.status,
+        attempts: attempt,
+      });
     }
   }
 }
 
-function retry(error: ProviderError, retryAfterMs?: number): { kind: 'retry'; error: ProviderError; retryAfterMs?: number } {
+function retry(
+  error: ProviderError,
+  retryAfterMs?: number,
+): { kind: 'retry'; error: ProviderError; retryAfterMs?: number } {
   return retryAfterMs === undefined ? { kind: 'retry', error } : { kind: 'retry', error, retryAfterMs };
 }
 

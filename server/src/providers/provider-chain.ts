@@ -40,35 +40,42 @@ async function firstHit(providers: readonly BookProvider[], attempt: Attempt, si
 }
 
 async function addContributors(
-  hit: { record: BookRecord; provider: BookProvider }, others: readonly BookProvider[], signal: AbortSignal,
+  hit: { record: BookRecord; provider: BookProvider },
+  others: readonly BookProvider[],
+  signal: AbortSignal,
 ): Promise<BookRecord> {
   const isbn = hit.record.edition?.isbn;
   if (!isbn || others.length === 0) return hit.record;
-  const extras = await Promise.all(others.map(async (provider) => {
-    try {
-      return { provider, record: await provider.lookupByIsbn(isbn, signal) };
-    } catch {
-      // The book is already found; a secondary source failing only means fewer extras.
-      signal.throwIfAborted();
-      return { provider, record: null };
-    }
-  }));
-  return extras.reduce((record, extra) =>
-    (extra.record ? mergeRecords(record, extra.record, extra.provider.id) : record), hit.record);
+  const extras = await Promise.all(
+    others.map(async (provider) => {
+      try {
+        return { provider, record: await provider.lookupByIsbn(isbn, signal) };
+      } catch {
+        // The book is already found; a secondary source failing only means fewer extras.
+        signal.throwIfAborted();
+        return { provider, record: null };
+      }
+    }),
+  );
+  return extras.reduce(
+    (record, extra) => (extra.record ? mergeRecords(record, extra.record, extra.provider.id) : record),
+    hit.record,
+  );
 }
 
 export async function lookupBook(
-  providers: readonly BookProvider[], query: BookQuery, signal: AbortSignal,
+  providers: readonly BookProvider[],
+  query: BookQuery,
+  signal: AbortSignal,
 ): Promise<LookupOutcome> {
   const isbn13 = query.isbn ? normalizeIsbn(query.isbn) : null;
-  const byIsbn = isbn13
-    ? await firstHit(providers, (p) => p.lookupByIsbn(isbn13, signal), signal)
-    : { errors: [] };
+  const byIsbn = isbn13 ? await firstHit(providers, (p) => p.lookupByIsbn(isbn13, signal), signal) : { errors: [] };
   // A barcode-only scan detection has no title: there is nothing to search for.
   const canSearch = query.title.trim() !== '';
-  const found = byIsbn.hit || !canSearch
-    ? byIsbn
-    : await firstHit(providers, (p) => p.search(query.title, query.author, signal), signal);
+  const found =
+    byIsbn.hit || !canSearch
+      ? byIsbn
+      : await firstHit(providers, (p) => p.search(query.title, query.author, signal), signal);
 
   if (found.hit) {
     const others = providers.filter((p) => p !== found.hit?.provider);
@@ -78,7 +85,10 @@ export async function lookupBook(
   const errors = found === byIsbn ? byIsbn.errors : [...byIsbn.errors, ...found.errors];
   if (errors[0]) return { status: STATUS.error, error: errors[0] };
   if (query.isbn && !isbn13) {
-    return { status: STATUS.error, error: { code: ERROR_CODE.INVALID_ISBN, message: `ISBN ${query.isbn} has an invalid checksum` } };
+    return {
+      status: STATUS.error,
+      error: { code: ERROR_CODE.INVALID_ISBN, message: `ISBN ${query.isbn} has an invalid checksum` },
+    };
   }
   return { status: STATUS.not_found };
 }

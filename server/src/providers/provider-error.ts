@@ -35,5 +35,9 @@ export class ProviderError extends Error {
 export function toProviderApiError(error: unknown, provider: string): ApiError {
   if (error instanceof ProviderError) return error.toApiError();
   const message = error instanceof Error && error.message ? error.message : 'Provider failed';
-  return { code: ERROR_CODE.PROVIDER_ERROR, message: message.slice(0, API_ERROR_MESSAGE_MAX_CHARS), details: { provider } };
+  return {
+    code: ERROR_CODE.PROVIDER_ERROR,
+    message: message.slice(0, API_ERROR_MESSAGE_MAX_CHARS),
+    details: { provider },
+  };
 }

@@ -16,10 +16,23 @@ function fillGaps<T extends object>(primary: T, secondary: T, keys: ReadonlyArra
   return out;
 }
 
-const WORK_GAPS = ['firstPublicationYear', 'description', 'coverImageURL', 'openLibraryWorkID', 'originalLanguage'] as const;
+const WORK_GAPS = [
+  'firstPublicationYear',
+  'description',
+  'coverImageURL',
+  'openLibraryWorkID',
+  'originalLanguage',
+] as const;
 const EDITION_GAPS = [
-  'isbn', 'title', 'publisher', 'publicationDate', 'pageCount', 'coverImageURL', 'language',
-  'openLibraryEditionID', 'googleBooksVolumeID',
+  'isbn',
+  'title',
+  'publisher',
+  'publicationDate',
+  'pageCount',
+  'coverImageURL',
+  'language',
+  'openLibraryEditionID',
+  'googleBooksVolumeID',
 ] as const;
 const AUTHOR_GAPS = ['birthYear', 'deathYear', 'openLibraryAuthorID', 'nationality', 'culturalRegion'] as const;
 

@@ -26,10 +26,16 @@ const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 async function readMultipartFile(c: Context<AppEnv>, forms: TextForms, field: string): Promise<string> {
   const body = await readBodyCapped(c.req.raw, forms.maxBytes + MULTIPART_OVERHEAD_BYTES);
   // Re-wrapping the capped bytes lets the runtime's form parser do the multipart work.
-  const form = await new Request('http://local/', { method: 'POST', headers: { 'Content-Type': c.req.header('Content-Type') ?? '' }, body })
+  const form = await new Request('http://local/', {
+    method: 'POST',
+    headers: { 'Content-Type': c.req.header('Content-Type') ?? '' },
+    body,
+  })
     .formData()
     .catch(() => {
-      throw new HttpError(ERROR_CODE.INVALID_REQUEST, 'Malformed multipart/form-data body', { issues: [{ path: '', message: 'cannot parse the multipart body' }] });
+      throw new HttpError(ERROR_CODE.INVALID_REQUEST, 'Malformed multipart/form-data body', {
+        issues: [{ path: '', message: 'cannot parse the multipart body' }],
+      });
     });
   const file = form.get(field) as unknown as File | string | null;
   if (file === null) throw new HttpError(ERROR_CODE.MISSING_PARAMETER, `Form field "${field}" is required`);
@@ -46,7 +52,9 @@ async function readStartRequest(c: Context<AppEnv>, jobType: JobType): Promise<u
   else if (forms?.multipartFileField && mediaType === 'multipart/form-data') {
     request = { [forms.field]: await readMultipartFile(c, forms, forms.multipartFileField) };
   } else request = parseJson(await readText(c, LIMITS.REQUEST_MAX_BYTES));
-  const schema = (OPERATIONS[operationId] as { requestBody: { 'application/json': z.ZodType } }).requestBody['application/json'];
+  const schema = (OPERATIONS[operationId] as { requestBody: { 'application/json': z.ZodType } }).requestBody[
+    'application/json'
+  ];
   return validateRequest(schema, request, jobType.batch);
 }
 
@@ -87,4 +95,7 @@ export function createJobRoutes(jobTypes: readonly JobType[] = JOB_TYPES): Hono<
 export const jobTypeRoutes = createJobRoutes();
 
 /** The operations the table serves, so a test can prove every start and results operation is mounted. */
-export const JOB_TYPE_OPERATIONS: readonly OperationId[] = JOB_TYPES.flatMap((t) => [t.startOperationId, t.resultsOperationId]);
+export const JOB_TYPE_OPERATIONS: readonly OperationId[] = JOB_TYPES.flatMap((t) => [
+  t.startOperationId,
+  t.resultsOperationId,
+]);

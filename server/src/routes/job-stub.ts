@@ -24,7 +24,10 @@ const JOB_ID = JobIdSchema;
 export function requireJobId(value: string | undefined, where: string): string {
   const result = JOB_ID.safeParse(value);
   if (result.success) return result.data;
-  throw invalidRequest(`${where} is not a valid job id`, toValidationIssues(result.error).map((issue) => ({ ...issue, path: where })));
+  throw invalidRequest(
+    `${where} is not a valid job id`,
+    toValidationIssues(result.error).map((issue) => ({ ...issue, path: where })),
+  );
 }
 
 /** A fresh job id for a new job. */

@@ -14,10 +14,16 @@ export const progressSocketRoutes = new Hono<AppEnv>().get(
   async (c) => {
     // connectProgressSocket
     const rawJobId = c.req.query('jobId');
-    if (rawJobId === undefined || rawJobId === '') throw new HttpError(ERROR_CODE.MISSING_PARAMETER, 'Query parameter jobId is required');
+    if (rawJobId === undefined || rawJobId === '')
+      throw new HttpError(ERROR_CODE.MISSING_PARAMETER, 'Query parameter jobId is required');
     const jobId = requireJobId(rawJobId, 'jobId');
     if (c.req.header('Upgrade')?.toLowerCase() !== 'websocket') {
-      throw new HttpError(ERROR_CODE.UPGRADE_REQUIRED, 'This endpoint only accepts a WebSocket upgrade (HTTP/1.1)', undefined, { Upgrade: 'websocket' });
+      throw new HttpError(
+        ERROR_CODE.UPGRADE_REQUIRED,
+        'This endpoint only accepts a WebSocket upgrade (HTTP/1.1)',
+        undefined,
+        { Upgrade: 'websocket' },
+      );
     }
     const stub = c.env.PROGRESS_SOCKET.get(c.env.PROGRESS_SOCKET.idFromName(jobId));
     return stub.fetch(c.req.raw);

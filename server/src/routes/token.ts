@@ -8,8 +8,13 @@ import { readJsonBody } from '../http/request-body';
 import { operation } from '../http/validate-response';
 import { jobStub, unwrap } from './job-stub';
 
-export const tokenRoutes = new Hono<AppEnv>().post(OPERATIONS.refreshToken.honoPath, operation('refreshToken'), bodyLimit(), async (c) => {
-  // refreshToken
-  const request = await readJsonBody(c, 'refreshToken');
-  return sendData(c, unwrap(await jobStub(c.env, request.jobId).refreshToken(request.oldToken)));
-});
+export const tokenRoutes = new Hono<AppEnv>().post(
+  OPERATIONS.refreshToken.honoPath,
+  operation('refreshToken'),
+  bodyLimit(),
+  async (c) => {
+    // refreshToken
+    const request = await readJsonBody(c, 'refreshToken');
+    return sendData(c, unwrap(await jobStub(c.env, request.jobId).refreshToken(request.oldToken)));
+  },
+);

@@ -27,7 +27,8 @@ function toBoundingBox(read: BarcodeRead, size: ImageSize | null): BoundingBox |
   const x = clamp01(Math.min(...xs) / size.width);
   const y = clamp01(Math.min(...ys) / size.height);
   return {
-    x, y,
+    x,
+    y,
     width: clamp01(Math.max(...xs) / size.width) - x,
     height: clamp01(Math.max(...ys) / size.height) - y,
   };
@@ -52,8 +53,11 @@ export function createBarcodeVision(wasmModule: WebAssembly.Module): VisionProvi
       try {
         scan = await readEan13Barcodes(wasmModule, image);
       } catch (error) {
-        throw new ProviderError(ERROR_CODE.PROVIDER_ERROR,
-          `barcode reader failed: ${error instanceof Error ? error.message : String(error)}`, { provider: 'barcode' });
+        throw new ProviderError(
+          ERROR_CODE.PROVIDER_ERROR,
+          `barcode reader failed: ${error instanceof Error ? error.message : String(error)}`,
+          { provider: 'barcode' },
+        );
       }
       if (scan.imageError) throw new ImageDecodeError(`the photo could not be decoded (${scan.imageError})`);
       const size = readImageSize(image, mimeType);

@@ -16,7 +16,9 @@ export interface VisionOptions {
 }
 
 export function createVisionProvider(
-  env: Pick<WorkerVars, 'PROVIDER_MODE' | 'GEMINI_API_KEY'>, barcodeWasm: WebAssembly.Module, options: VisionOptions = {},
+  env: Pick<WorkerVars, 'PROVIDER_MODE' | 'GEMINI_API_KEY'>,
+  barcodeWasm: WebAssembly.Module,
+  options: VisionOptions = {},
 ): VisionProvider {
   if (!isLiveMode(env) || !env.GEMINI_API_KEY) return createBarcodeVision(barcodeWasm);
   const http = createHttpClient({

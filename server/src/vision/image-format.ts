@@ -32,7 +32,10 @@ function readJpegSize(bytes: Uint8Array): ImageSize | null {
   while (offset + 9 < bytes.length) {
     if (bytes[offset] !== 0xff) return null;
     const marker = bytes[offset + 1] as number;
-    if (marker === 0xff) { offset++; continue; }
+    if (marker === 0xff) {
+      offset++;
+      continue;
+    }
     const length = ((bytes[offset + 2] as number) << 8) | (bytes[offset + 3] as number);
     if (isStartOfFrame(marker)) {
       const height = ((bytes[offset + 5] as number) << 8) | (bytes[offset + 6] as number);

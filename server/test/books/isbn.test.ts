@@ -1,6 +1,15 @@
 // The shared ISBN module: clean-up, checksums, 10↔13 conversion, reading and normalising.
 import { describe, expect, it } from 'vitest';
-import { cleanIsbn, isbn10To13, isbn13To10, isIsbnShaped, isValidIsbn10, isValidIsbn13, normalizeIsbn, readIsbn } from '../../src/books/isbn';
+import {
+  cleanIsbn,
+  isbn10To13,
+  isbn13To10,
+  isIsbnShaped,
+  isValidIsbn10,
+  isValidIsbn13,
+  normalizeIsbn,
+  readIsbn,
+} from '../../src/books/isbn';
 
 describe('cleanIsbn', () => {
   it('unwraps the Goodreads ="…" form', () => {
@@ -16,8 +25,12 @@ describe('cleanIsbn', () => {
 
 describe('isIsbnShaped', () => {
   it('accepts 10- and 13-character forms and refuses other lengths and letters', () => {
-    expect([isIsbnShaped('080442957X'), isIsbnShaped('9780441478125'), isIsbnShaped('12345'), isIsbnShaped('SG-12345678')])
-      .toEqual([true, true, false, false]);
+    expect([
+      isIsbnShaped('080442957X'),
+      isIsbnShaped('9780441478125'),
+      isIsbnShaped('12345'),
+      isIsbnShaped('SG-12345678'),
+    ]).toEqual([true, true, false, false]);
   });
 });
 
@@ -65,11 +78,23 @@ describe('readIsbn', () => {
     expect(readIsbn('979-10-323-0569-0')).toEqual({ kind: 'valid', isbn13: '9791032305690' });
   });
   it('reports a bad checksum with its reason', () => {
-    expect(readIsbn('9780441478126')).toEqual({ kind: 'invalid', value: '9780441478126', reason: 'ISBN-13 checksum does not match' });
-    expect(readIsbn('0441478124')).toEqual({ kind: 'invalid', value: '0441478124', reason: 'ISBN-10 checksum does not match' });
+    expect(readIsbn('9780441478126')).toEqual({
+      kind: 'invalid',
+      value: '9780441478126',
+      reason: 'ISBN-13 checksum does not match',
+    });
+    expect(readIsbn('0441478124')).toEqual({
+      kind: 'invalid',
+      value: '0441478124',
+      reason: 'ISBN-10 checksum does not match',
+    });
   });
   it('reports a 13-digit code outside the ISBN ranges', () => {
-    expect(readIsbn('4006381333931')).toEqual({ kind: 'invalid', value: '4006381333931', reason: 'an ISBN-13 starts with 978 or 979' });
+    expect(readIsbn('4006381333931')).toEqual({
+      kind: 'invalid',
+      value: '4006381333931',
+      reason: 'an ISBN-13 starts with 978 or 979',
+    });
   });
   it('reports a value of the wrong length', () => {
     expect(readIsbn('12345')).toEqual({ kind: 'invalid', value: '12345', reason: 'not a 10- or 13-digit ISBN' });

@@ -20,7 +20,12 @@ describe.skipIf(!chromiumPath)('demo page', () => {
     await page.locator('#results-summary', { hasText: 'books imported' }).waitFor({ timeout: 30_000 });
     const results = CsvResultsSchema.parse(await resultsOf(page));
     expect(results.books.map((b) => b.title)).toContain('The Left Hand of Darkness');
-    expect(results.books.find((b) => b.title === 'Dune')).toMatchObject({ author: 'Frank Herbert', isbn: '9780441172719', rating: 5, source: 'goodreads' });
+    expect(results.books.find((b) => b.title === 'Dune')).toMatchObject({
+      author: 'Frank Herbert',
+      isbn: '9780441172719',
+      rating: 5,
+      source: 'goodreads',
+    });
     expect(await page.locator('#progress').getAttribute('value')).toBe('100');
     expect(await page.locator('#progress-percent').textContent()).toBe('100 %');
     const rows = await page.locator('#results-table tbody tr').count();
@@ -35,13 +40,19 @@ describe.skipIf(!chromiumPath)('demo page', () => {
     const { page, pageErrors } = demo;
     const ROWS = 3000;
     // Upload as a file: this also covers the multipart path of importCsv (field `file`).
-    await page.getByLabel(/^CSV file/).setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(bigCsv(ROWS)) });
+    await page
+      .getByLabel(/^CSV file/)
+      .setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(bigCsv(ROWS)) });
     await page.getByRole('button', { name: 'Start import' }).click();
 
-    await page.waitForFunction(() => {
-      const hook = (globalThis as unknown as DemoGlobal).__bookstrack;
-      return hook.client?.phase === 'open' && hook.messages.includes('ready_ack');
-    }, undefined, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => {
+        const hook = (globalThis as unknown as DemoGlobal).__bookstrack;
+        return hook.client?.phase === 'open' && hook.messages.includes('ready_ack');
+      },
+      undefined,
+      { timeout: 30_000 },
+    );
     const atDrop = await page.evaluate(() => {
       const hook = (globalThis as unknown as DemoGlobal).__bookstrack;
       const seen = [...hook.messages];
@@ -61,7 +72,9 @@ describe.skipIf(!chromiumPath)('demo page', () => {
     expect(results.books).toHaveLength(ROWS);
     expect(results.books[ROWS - 1]).toMatchObject({ title: `Book number ${ROWS}`, line: ROWS + 1 });
     expect(await page.locator('#progress-percent').textContent()).toBe('100 %');
-    expect(await page.locator('#results-summary').textContent()).toBe(`${ROWS} books imported, 0 rows with errors (100 % success). Showing the first 50 of ${ROWS} rows.`);
+    expect(await page.locator('#results-summary').textContent()).toBe(
+      `${ROWS} books imported, 0 rows with errors (100 % success). Showing the first 50 of ${ROWS} rows.`,
+    );
     expect(await page.locator('#results-table tbody tr').count()).toBe(50);
     await screenshot(page, 'demo-reconnect');
     expect(pageErrors).toEqual([]);

@@ -24,7 +24,9 @@ describe.skipIf(!chromiumPath)('/docs', () => {
     const response = await page.goto(`${origin}/docs`);
     expect(response?.status()).toBe(200);
     const hrefs = await page.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
-    expect(hrefs).toEqual(expect.arrayContaining(['/docs/http', '/docs/ws', '/docs/swift', '/openapi.json', '/asyncapi.json']));
+    expect(hrefs).toEqual(
+      expect.arrayContaining(['/docs/http', '/docs/ws', '/docs/swift', '/openapi.json', '/asyncapi.json']),
+    );
     await screenshot(page, 'docs-index');
   });
 
@@ -34,10 +36,17 @@ describe.skipIf(!chromiumPath)('/docs', () => {
     await page.waitForURL(`${origin}/docs/ws`);
     await page.getByText('/ws/progress').first().waitFor({ timeout: 30_000 });
     const text = await page.locator('body').innerText();
-    for (const expected of ['/ws/progress', 'Sec-WebSocket-Protocol', 'bookstrack-auth.', 'bookstrack.v1', 'token_refreshed']) {
+    for (const expected of [
+      '/ws/progress',
+      'Sec-WebSocket-Protocol',
+      'bookstrack-auth.',
+      'bookstrack.v1',
+      'token_refreshed',
+    ]) {
       expect(text, expected).toContain(expected);
     }
-    for (const code of ['1000', '1001', '1002', '1008', '1009', '1011', '1013']) expect(text, `close code ${code}`).toContain(code);
+    for (const code of ['1000', '1001', '1002', '1008', '1009', '1011', '1013'])
+      expect(text, `close code ${code}`).toContain(code);
     expect(text).toContain('Token expired');
     await screenshot(page, 'docs-ws');
   });
@@ -47,7 +56,11 @@ describe.skipIf(!chromiumPath)('/docs', () => {
     await page.locator('a[href="/docs/swift"]').first().click();
     await page.waitForURL(`${origin}/docs/swift`);
     const text = await page.locator('body').innerText();
-    for (const expected of ['URLSessionWebSocketTask', 'Sec-WebSocket-Protocol: bookstrack.v1, bookstrack-auth.<token>', 'token_refreshed']) {
+    for (const expected of [
+      'URLSessionWebSocketTask',
+      'Sec-WebSocket-Protocol: bookstrack.v1, bookstrack-auth.<token>',
+      'token_refreshed',
+    ]) {
       expect(text, expected).toContain(expected);
     }
     await screenshot(page, 'docs-swift');

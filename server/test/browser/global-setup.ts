@@ -16,12 +16,16 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
   if (!findChromium()) {
     // CI sets REQUIRE_BROWSER=1: there a missing chromium fails the run instead of skipping it.
-    if (isBrowserRequired) throw new Error(`REQUIRE_BROWSER=1 and ${SKIP_MESSAGE.replace('browser tests SKIPPED: ', '')}`);
+    if (isBrowserRequired)
+      throw new Error(`REQUIRE_BROWSER=1 and ${SKIP_MESSAGE.replace('browser tests SKIPPED: ', '')}`);
     console.log(SKIP_MESSAGE);
     project.provide('origin', '');
     return undefined;
   }
-  const server = await startDevServer({ vars: { JOB_STEP_DELAY_MS: String(JOB_STEP_DELAY_MS) }, startTimeoutMs: 90_000 });
+  const server = await startDevServer({
+    vars: { JOB_STEP_DELAY_MS: String(JOB_STEP_DELAY_MS) },
+    startTimeoutMs: 90_000,
+  });
   project.provide('origin', server.origin);
   return () => server.stop();
 }

@@ -27,14 +27,19 @@ describe.skipIf(!chromiumPath)('demo page scan form', () => {
     const pageErrors = watchPageErrors(page);
     await page.goto(`${origin}/`);
     const photo = await makeShelfPhoto({ width: 1200, height: 900, isbns: SHELF_ISBNS, format: 'jpeg', seed: 7 });
-    await page.getByLabel(/^Bookshelf photos/).setInputFiles({ name: 'shelf.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(photo) });
+    await page
+      .getByLabel(/^Bookshelf photos/)
+      .setInputFiles({ name: 'shelf.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(photo) });
     await page.getByRole('button', { name: 'Start scan' }).click();
 
-    await page.locator('#results-summary', { hasText: 'books detected' }).waitFor({ timeout: 60_000 }).catch(async (error: unknown) => {
-      await screenshot(page, 'demo-scan-failed');
-      const problem = await page.locator('#scan-form .form-problem').textContent();
-      throw new Error(`${String(error)}\nform: ${problem}\nlog:\n${await page.locator('#message-log').innerText()}`);
-    });
+    await page
+      .locator('#results-summary', { hasText: 'books detected' })
+      .waitFor({ timeout: 60_000 })
+      .catch(async (error: unknown) => {
+        await screenshot(page, 'demo-scan-failed');
+        const problem = await page.locator('#scan-form .form-problem').textContent();
+        throw new Error(`${String(error)}\nform: ${problem}\nlog:\n${await page.locator('#message-log').innerText()}`);
+      });
     const results = ScanResultsSchema.parse(await resultsOf(page));
     expect(results.books.map((b) => b.isbn).sort()).toEqual([...SHELF_ISBNS].sort());
     expect(await page.locator('#results-summary').textContent()).toBe(

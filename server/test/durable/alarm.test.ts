@@ -3,7 +3,23 @@ import type { EnrichmentResults } from '@bookstrack/generated/schemas';
 import { abortAllDurableObjects, runInDurableObject } from 'cloudflare:test';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Timer } from '../../src/jobs/timers';
-import { MIN, T0, armedAlarm, fireAlarmsUntil, fireNextAlarm, installTestPipeline, newJobId, plain, removeTestPipeline, setClock, startJob, stubFor, titles, useClock, restoreClock } from '../helpers/durable';
+import {
+  MIN,
+  T0,
+  armedAlarm,
+  fireAlarmsUntil,
+  fireNextAlarm,
+  installTestPipeline,
+  newJobId,
+  plain,
+  removeTestPipeline,
+  setClock,
+  startJob,
+  stubFor,
+  titles,
+  useClock,
+  restoreClock,
+} from '../helpers/durable';
 import { connectReady } from '../helpers/websocket';
 
 beforeEach(() => useClock());
@@ -20,13 +36,18 @@ interface TimerRow {
 
 async function timers(jobId: string): Promise<TimerRow[]> {
   return runInDurableObject(stubFor(jobId), (_, state) =>
-    state.storage.sql.exec<{ kind: string; due_at: number; attempts: number }>(
-      'SELECT kind, due_at, attempts FROM timers ORDER BY due_at, id').toArray());
+    state.storage.sql
+      .exec<{ kind: string; due_at: number; attempts: number }>(
+        'SELECT kind, due_at, attempts FROM timers ORDER BY due_at, id',
+      )
+      .toArray(),
+  );
 }
 
 async function processed(jobId: string): Promise<number> {
   return runInDurableObject(stubFor(jobId), (_, state) =>
-    Number(state.storage.sql.exec<{ checkpoint: number }>('SELECT checkpoint FROM job').one().checkpoint));
+    Number(state.storage.sql.exec<{ checkpoint: number }>('SELECT checkpoint FROM job').one().checkpoint),
+  );
 }
 
 describe('timer collisions', () => {
@@ -36,7 +57,9 @@ describe('timer collisions', () => {
     const job = await startJob(jobId, titles(10));
     await connectReady(jobId, job.token);
     await fireAlarmsUntil(jobId, T0 + 15 * MIN);
-    expect((await timers(jobId)).filter((t) => t.kind !== 'token_expiry').map((t) => [t.kind, (t.due_at - T0) / MIN])).toEqual([
+    expect(
+      (await timers(jobId)).filter((t) => t.kind !== 'token_expiry').map((t) => [t.kind, (t.due_at - T0) / MIN]),
+    ).toEqual([
       ['job_step', 30],
       ['token_check', 30],
     ]);
@@ -97,7 +120,9 @@ describe('a timer that throws', () => {
     });
     await fireNextAlarm(jobId);
     expect(await processed(jobId)).toBe(2);
-    expect((await timers(jobId)).filter((t) => t.kind === 'job_step')).toEqual([{ kind: 'job_step', due_at: T0, attempts: 0 }]);
+    expect((await timers(jobId)).filter((t) => t.kind === 'job_step')).toEqual([
+      { kind: 'job_step', due_at: T0, attempts: 0 },
+    ]);
     await fireNextAlarm(jobId);
     expect(await processed(jobId)).toBe(4);
   });
@@ -138,7 +163,10 @@ describe('results expiry and cleanup', () => {
       state.storage.sql.exec('UPDATE job SET results_expires_at = ?', T0 + 10 * MIN);
     });
     setClock(T0 + 10 * MIN);
-    expect(await stubFor(jobId).getResults(job.token, 'batch_enrichment')).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(await stubFor(jobId).getResults(job.token, 'batch_enrichment')).toMatchObject({
+      ok: false,
+      code: 'NOT_FOUND',
+    });
   });
 
   it('deletes results at 24 hours and forgets the whole job after the revocation window', async () => {
@@ -147,7 +175,9 @@ describe('results expiry and cleanup', () => {
     const job = await startJob(jobId, titles(2));
     await fireNextAlarm(jobId);
     await fireAlarmsUntil(jobId, T0 + 24 * 60 * MIN);
-    const items = await runInDurableObject(stubFor(jobId), (_, state) => state.storage.sql.exec('SELECT idx FROM items').toArray());
+    const items = await runInDurableObject(stubFor(jobId), (_, state) =>
+      state.storage.sql.exec('SELECT idx FROM items').toArray(),
+    );
     expect(items).toEqual([]);
     await fireAlarmsUntil(jobId, T0 + 24 * 60 * MIN + 150 * MIN);
     expect(await stubFor(jobId).getState(job.token)).toMatchObject({ ok: false, code: 'NOT_FOUND' });
@@ -172,7 +202,12 @@ describe('alarm wake-ups per connected job-hour', () => {
     const tokenOnly = wakeUps.filter((w) => !w.kinds.includes('job_step')).length;
     const tokenTimers = wakeUps.flatMap((w) => w.kinds).filter((k) => k !== 'job_step').length;
     // 4 hours: 16 token checks, 2 grace ends (refreshes at 90 and 180 min), 9 steps (0..240 every 30 min).
-    expect({ total: wakeUps.length, withStep, tokenOnly, tokenTimers }).toEqual({ total: 19, withStep: 9, tokenOnly: 10, tokenTimers: 18 });
+    expect({ total: wakeUps.length, withStep, tokenOnly, tokenTimers }).toEqual({
+      total: 19,
+      withStep: 9,
+      tokenOnly: 10,
+      tokenTimers: 18,
+    });
     expect(tokenTimers / 4).toBe(4.5);
   });
 });

@@ -1,7 +1,18 @@
 import { CLOSE_CODES, CLOSE_REASONS } from '@bookstrack/generated/constants';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { overridePipelineForTests } from '../../src/jobs/pipeline-registry';
-import { fireNextAlarm, installTestPipeline, newJobId, removeTestPipeline, startJob, stubFor, timerKinds, titles, useClock, restoreClock } from '../helpers/durable';
+import {
+  fireNextAlarm,
+  installTestPipeline,
+  newJobId,
+  removeTestPipeline,
+  startJob,
+  stubFor,
+  timerKinds,
+  titles,
+  useClock,
+  restoreClock,
+} from '../helpers/durable';
 import { connect, connectReady } from '../helpers/websocket';
 
 beforeEach(() => useClock());
@@ -48,7 +59,13 @@ describe('cancel', () => {
     const gate = new Promise<void>((resolve) => (release = resolve));
     let entered: () => void = () => undefined;
     const inStep = new Promise<void>((resolve) => (entered = resolve));
-    installTestPipeline({ stepSize: 2, onStep: async () => { entered(); await gate; } });
+    installTestPipeline({
+      stepSize: 2,
+      onStep: async () => {
+        entered();
+        await gate;
+      },
+    });
     const jobId = newJobId();
     const job = await startJob(jobId, titles(4));
     const stepping = fireNextAlarm(jobId);
@@ -88,7 +105,10 @@ describe('pipeline failure', () => {
     });
     const state = await stubFor(jobId).getState(job.token);
     expect(state).toMatchObject({ ok: true, value: { status: 'failed', processedCount: 1 } });
-    expect(await stubFor(jobId).getResults(job.token, 'batch_enrichment')).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(await stubFor(jobId).getResults(job.token, 'batch_enrichment')).toMatchObject({
+      ok: false,
+      code: 'CONFLICT',
+    });
     const late = await connect(jobId, job.token);
     expect(await late.waitClosed()).toEqual({ code: CLOSE_CODES.INTERNAL_ERROR, reason: CLOSE_REASONS.JOB_FAILED });
     expect(late.types()).toEqual(['error']);
@@ -97,9 +117,16 @@ describe('pipeline failure', () => {
   it('refuses to start a pipeline that is not registered', async () => {
     overridePipelineForTests('ai_scan', null);
     const jobId = newJobId();
-    const result = await stubFor(jobId).startJob({ jobId, input: { pipeline: 'ai_scan', images: [{ index: 0, data: 'AAAA' }] } });
+    const result = await stubFor(jobId).startJob({
+      jobId,
+      input: { pipeline: 'ai_scan', images: [{ index: 0, data: 'AAAA' }] },
+    });
     overridePipelineForTests('ai_scan', undefined);
-    expect(result).toMatchObject({ ok: false, code: 'INTERNAL_ERROR', message: 'The ai_scan pipeline is not available' });
+    expect(result).toMatchObject({
+      ok: false,
+      code: 'INTERNAL_ERROR',
+      message: 'The ai_scan pipeline is not available',
+    });
   });
 
   it('answers a planning error with INVALID_REQUEST unless the error carries a contract code', async () => {
@@ -108,12 +135,18 @@ describe('pipeline failure', () => {
     pipeline.plan = () => {
       throw new Error('no header row');
     };
-    const plain = await stubFor(jobId).startJob({ jobId, input: { pipeline: 'batch_enrichment', books: [{ title: 'x' }] } });
+    const plain = await stubFor(jobId).startJob({
+      jobId,
+      input: { pipeline: 'batch_enrichment', books: [{ title: 'x' }] },
+    });
     expect(plain).toEqual({ ok: false, code: 'INVALID_REQUEST', message: 'no header row' });
     pipeline.plan = () => {
       throw Object.assign(new Error('too many books'), { code: 'BATCH_TOO_LARGE' });
     };
-    const coded = await stubFor(jobId).startJob({ jobId, input: { pipeline: 'batch_enrichment', books: [{ title: 'x' }] } });
+    const coded = await stubFor(jobId).startJob({
+      jobId,
+      input: { pipeline: 'batch_enrichment', books: [{ title: 'x' }] },
+    });
     expect(coded).toEqual({ ok: false, code: 'BATCH_TOO_LARGE', message: 'too many books' });
   });
 
@@ -121,7 +154,10 @@ describe('pipeline failure', () => {
     installTestPipeline();
     const jobId = newJobId();
     await startJob(jobId, titles(1));
-    const again = await stubFor(jobId).startJob({ jobId, input: { pipeline: 'batch_enrichment', books: [{ title: 'x' }] } });
+    const again = await stubFor(jobId).startJob({
+      jobId,
+      input: { pipeline: 'batch_enrichment', books: [{ title: 'x' }] },
+    });
     expect(again).toMatchObject({ ok: false, code: 'CONFLICT' });
   });
 });

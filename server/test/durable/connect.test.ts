@@ -1,7 +1,18 @@
 import { CLOSE_CODES, CLOSE_REASONS, LIMITS, SUBPROTOCOL } from '@bookstrack/generated/constants';
 import { runInDurableObject } from 'cloudflare:test';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fireNextAlarm, installTestPipeline, newJobId, removeTestPipeline, startJob, stubFor, titles, useClock, restoreClock, clockNow } from '../helpers/durable';
+import {
+  fireNextAlarm,
+  installTestPipeline,
+  newJobId,
+  removeTestPipeline,
+  startJob,
+  stubFor,
+  titles,
+  useClock,
+  restoreClock,
+  clockNow,
+} from '../helpers/durable';
 import { connect, connectReady } from '../helpers/websocket';
 
 beforeEach(() => {
@@ -81,13 +92,19 @@ describe('client frames', () => {
   it('closes 1002 Malformed message for text that is not JSON', async () => {
     const socket = await openSocket();
     socket.send('{nope');
-    expect(await socket.waitClosed()).toEqual({ code: CLOSE_CODES.PROTOCOL_ERROR, reason: CLOSE_REASONS.MALFORMED_MESSAGE });
+    expect(await socket.waitClosed()).toEqual({
+      code: CLOSE_CODES.PROTOCOL_ERROR,
+      reason: CLOSE_REASONS.MALFORMED_MESSAGE,
+    });
   });
 
   it('closes 1002 Unknown message type for a type the contract does not define', async () => {
     const socket = await openSocket();
     socket.send({ type: 'subscribe' });
-    expect(await socket.waitClosed()).toEqual({ code: CLOSE_CODES.PROTOCOL_ERROR, reason: CLOSE_REASONS.UNKNOWN_MESSAGE_TYPE });
+    expect(await socket.waitClosed()).toEqual({
+      code: CLOSE_CODES.PROTOCOL_ERROR,
+      reason: CLOSE_REASONS.UNKNOWN_MESSAGE_TYPE,
+    });
   });
 
   it('closes 1002 for a binary frame', async () => {
@@ -102,7 +119,10 @@ describe('client frames', () => {
   it('closes 1009 for a frame over 16 KB', async () => {
     const socket = await openSocket();
     socket.send(JSON.stringify({ type: 'ready', pad: 'x'.repeat(LIMITS.WS_MAX_FRAME_BYTES) }));
-    expect(await socket.waitClosed()).toEqual({ code: CLOSE_CODES.MESSAGE_TOO_BIG, reason: CLOSE_REASONS.MESSAGE_TOO_BIG });
+    expect(await socket.waitClosed()).toEqual({
+      code: CLOSE_CODES.MESSAGE_TOO_BIG,
+      reason: CLOSE_REASONS.MESSAGE_TOO_BIG,
+    });
   });
 
   it('closes 1011 Internal error when handling a frame throws', async () => {
@@ -116,7 +136,10 @@ describe('client frames', () => {
     });
     const socket = await connect(jobId, job.token);
     socket.send({ type: 'ready' });
-    expect(await socket.waitClosed()).toEqual({ code: CLOSE_CODES.INTERNAL_ERROR, reason: CLOSE_REASONS.INTERNAL_ERROR });
+    expect(await socket.waitClosed()).toEqual({
+      code: CLOSE_CODES.INTERNAL_ERROR,
+      reason: CLOSE_REASONS.INTERNAL_ERROR,
+    });
   });
 });
 

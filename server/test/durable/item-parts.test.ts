@@ -27,7 +27,11 @@ describe('splitItemJson', () => {
     const json = JSON.stringify({ data: 'A'.repeat(2_500_000) });
     const split = splitItemJson(json);
     if (!('parts' in split)) throw new Error('expected parts');
-    expect(split.parts.map(utf8Length)).toEqual([ITEM_PART_MAX_BYTES, ITEM_PART_MAX_BYTES, json.length - 2 * ITEM_PART_MAX_BYTES]);
+    expect(split.parts.map(utf8Length)).toEqual([
+      ITEM_PART_MAX_BYTES,
+      ITEM_PART_MAX_BYTES,
+      json.length - 2 * ITEM_PART_MAX_BYTES,
+    ]);
     expect(joinItemParts(split.parts)).toBe(json);
   });
 });

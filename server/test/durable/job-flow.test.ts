@@ -1,7 +1,21 @@
 import { CLOSE_CODES, CLOSE_REASONS, CONTRACT_VERSION, LIMITS } from '@bookstrack/generated/constants';
 import { EnrichmentResultsSchema, JobStateSchema, type EnrichmentResults } from '@bookstrack/generated/schemas';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { T0, fireNextAlarm, installTestPipeline, newJobId, plain, removeTestPipeline, startJob, stubFor, timerKinds, titles, useClock, restoreClock, setClock } from '../helpers/durable';
+import {
+  T0,
+  fireNextAlarm,
+  installTestPipeline,
+  newJobId,
+  plain,
+  removeTestPipeline,
+  startJob,
+  stubFor,
+  timerKinds,
+  titles,
+  useClock,
+  restoreClock,
+  setClock,
+} from '../helpers/durable';
 import { connect, connectReady } from '../helpers/websocket';
 
 beforeEach(() => useClock());
@@ -27,7 +41,13 @@ describe('a job run over WebSocket', () => {
     const [ack, started, first, last, complete] = socket.frames;
     expect(ack?.payload).toEqual({ connectionCount: 1 });
     expect(started?.payload).toEqual({ totalCount: 5, estimatedDurationMs: 1000 });
-    expect(first?.payload).toEqual({ progress: 0.2, processedCount: 1, totalCount: 5, status: 'Processed 1 of 5', currentItem: 'Book 1' });
+    expect(first?.payload).toEqual({
+      progress: 0.2,
+      processedCount: 1,
+      totalCount: 5,
+      status: 'Processed 1 of 5',
+      currentItem: 'Book 1',
+    });
     expect(last?.payload).toMatchObject({ progress: 1, processedCount: 5, totalCount: 5 });
     expect(complete?.payload).toEqual({
       summary: { totalProcessed: 5, successCount: 5, failureCount: 0, durationMs: 0 },
@@ -43,12 +63,22 @@ describe('a job run over WebSocket', () => {
     const job = await startJob(jobId, ['A', 'bad B', 'C']);
     const stub = stubFor(jobId);
     const queued = await stub.getState(job.token);
-    expect(queued.ok && JobStateSchema.parse(queued.value)).toMatchObject({ status: 'queued', progress: 0, processedCount: 0, totalCount: 3 });
+    expect(queued.ok && JobStateSchema.parse(queued.value)).toMatchObject({
+      status: 'queued',
+      progress: 0,
+      processedCount: 0,
+      totalCount: 3,
+    });
     const early = await stub.getResults(job.token, 'batch_enrichment');
     expect(early).toMatchObject({ ok: false, code: 'CONFLICT' });
     await fireNextAlarm(jobId);
     const running = await stub.getState(job.token);
-    expect(running.ok && JobStateSchema.parse(running.value)).toMatchObject({ status: 'running', processedCount: 2, successCount: 1, failureCount: 1 });
+    expect(running.ok && JobStateSchema.parse(running.value)).toMatchObject({
+      status: 'running',
+      processedCount: 2,
+      successCount: 1,
+      failureCount: 1,
+    });
     await fireNextAlarm(jobId);
     const done = await stub.getState(job.token);
     expect(done.ok && JobStateSchema.parse(done.value)).toMatchObject({

@@ -33,7 +33,10 @@ function partRows(sql: SqlStorage): PartRow[] {
 }
 
 function insertJob(store: JobStore, items: WorkItem[]): void {
-  const { job } = createJob({ jobId: 'job-store-test', pipeline: 'batch_enrichment', totalCount: items.length, itemCount: items.length }, T0);
+  const { job } = createJob(
+    { jobId: 'job-store-test', pipeline: 'batch_enrichment', totalCount: items.length, itemCount: items.length },
+    T0,
+  );
   store.save(job);
   store.insertItems(items);
 }
@@ -45,7 +48,11 @@ describe('JobStore items', () => {
       const store = new JobStore(state.storage.sql);
       state.storage.transactionSync(() => insertJob(store, [{ title: 'Small' }, big, { title: 'Last' }]));
       const parts = partRows(state.storage.sql);
-      expect(parts.map((p) => [p.idx, p.part])).toEqual([[1, 0], [1, 1], [1, 2]]);
+      expect(parts.map((p) => [p.idx, p.part])).toEqual([
+        [1, 0],
+        [1, 1],
+        [1, 2],
+      ]);
       expect(parts.every((p) => p.size <= ITEM_PART_MAX_BYTES)).toBe(true);
       expect(parts.reduce((sum, p) => sum + p.size, 0)).toBe(new TextEncoder().encode(JSON.stringify(big)).length);
       expect(store.slice(0, 3).map((s) => s.item)).toEqual([{ title: 'Small' }, big, { title: 'Last' }]);
@@ -69,10 +76,12 @@ describe('JobStore items', () => {
   it('leaves neither the job nor any part behind when the storing transaction fails', async () => {
     await runInDurableObject(stubFor(newJobId()), (_, state) => {
       const store = new JobStore(state.storage.sql);
-      expect(() => state.storage.transactionSync(() => {
-        insertJob(store, [{ text: bigText('lost') }]);
-        throw new Error('token commit failed');
-      })).toThrow('token commit failed');
+      expect(() =>
+        state.storage.transactionSync(() => {
+          insertJob(store, [{ text: bigText('lost') }]);
+          throw new Error('token commit failed');
+        }),
+      ).toThrow('token commit failed');
       expect(store.get()).toBeUndefined();
       expect(store.slice(0, 1)).toEqual([]);
       expect(partRows(state.storage.sql)).toEqual([]);
@@ -99,25 +108,44 @@ describe('a job with an item over 2 MB', () => {
       stepSize: 2,
       plan: (input) => {
         if (input.pipeline !== 'batch_enrichment') throw new Error('wrong input');
-        return { items: input.books.map((b) => ({ title: b.title, text: bigText(b.title) })), totalCount: input.books.length };
+        return {
+          items: input.books.map((b) => ({ title: b.title, text: bigText(b.title) })),
+          totalCount: input.books.length,
+        };
       },
       async runStep(items) {
         seen.push(...items);
-        return items.map((item) => ({ ok: true as const, value: { title: item.title, chars: String(item.text).length } }));
+        return items.map((item) => ({
+          ok: true as const,
+          value: { title: item.title, chars: String(item.text).length },
+        }));
       },
       describeItem: (item) => String(item.title),
       buildResults: () => ({ books: [] }),
     };
     overridePipelineForTests('batch_enrichment', pipeline);
     const jobId = newJobId();
-    const started = plain<StartedJob>(await stubFor(jobId).startJob({
-      jobId, input: { pipeline: 'batch_enrichment', books: [{ title: 'Alpha' }, { title: 'Beta' }] },
-    }));
+    const started = plain<StartedJob>(
+      await stubFor(jobId).startJob({
+        jobId,
+        input: { pipeline: 'batch_enrichment', books: [{ title: 'Alpha' }, { title: 'Beta' }] },
+      }),
+    );
     if (!started.ok) throw new Error(`startJob failed: ${started.code} ${started.message}`);
     const stored = await runInDurableObject(stubFor(jobId), (_, state) => partRows(state.storage.sql));
-    expect(stored.map((p) => [p.idx, p.part])).toEqual([[0, 0], [0, 1], [0, 2], [1, 0], [1, 1], [1, 2]]);
+    expect(stored.map((p) => [p.idx, p.part])).toEqual([
+      [0, 0],
+      [0, 1],
+      [0, 2],
+      [1, 0],
+      [1, 1],
+      [1, 2],
+    ]);
     await runDurableObjectAlarm(stubFor(jobId));
-    expect(seen).toEqual([{ title: 'Alpha', text: bigText('Alpha') }, { title: 'Beta', text: bigText('Beta') }]);
+    expect(seen).toEqual([
+      { title: 'Alpha', text: bigText('Alpha') },
+      { title: 'Beta', text: bigText('Beta') },
+    ]);
     const state = plain<JobState>(await stubFor(jobId).getState(started.value.token));
     expect(state).toMatchObject({ ok: true, value: { status: 'completed', processedCount: 2, successCount: 2 } });
   });

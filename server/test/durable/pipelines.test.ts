@@ -42,14 +42,20 @@ describe('pipeline summaries', () => {
     overridePipelineForTests('ai_scan', {
       type: 'ai_scan',
       stepSize: 5,
-      plan: (input) => ({ items: input.pipeline === 'ai_scan' ? input.images.map((i) => ({ photo: i.index })) : [], totalCount: 2 }),
+      plan: (input) => ({
+        items: input.pipeline === 'ai_scan' ? input.images.map((i) => ({ photo: i.index })) : [],
+        totalCount: 2,
+      }),
       runStep: async (items) => items.map(() => ({ ok: true as const, value: { detected: 2 } })),
       describeItem: (item) => `Photo ${String(item.photo)}`,
       buildResults: () => ({ totalDetected: 4, approved: 3, needsReview: 1, books: [] }),
       summarize: () => ({ totalDetected: 4, approved: 3, needsReview: 1 }),
     });
     const jobId = newJobId();
-    const images = [{ index: 0, data: 'AAAA' }, { index: 1, data: 'AAAA' }];
+    const images = [
+      { index: 0, data: 'AAAA' },
+      { index: 1, data: 'AAAA' },
+    ];
     const started = plain<StartedJob>(await stubFor(jobId).startJob({ jobId, input: { pipeline: 'ai_scan', images } }));
     const socket = await connectReady(jobId, started.ok ? started.value.token : '');
     await fireNextAlarm(jobId);

@@ -3,7 +3,21 @@ import { CLOSE_CODES, CLOSE_REASONS } from '@bookstrack/generated/constants';
 import { JobStateSchema } from '@bookstrack/generated/schemas';
 import { runInDurableObject } from 'cloudflare:test';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MIN, T0, fireAlarmsUntil, installTestPipeline, newJobId, removeTestPipeline, setClock, startJob, stubFor, timerKinds, titles, useClock, restoreClock } from '../helpers/durable';
+import {
+  MIN,
+  T0,
+  fireAlarmsUntil,
+  installTestPipeline,
+  newJobId,
+  removeTestPipeline,
+  setClock,
+  startJob,
+  stubFor,
+  timerKinds,
+  titles,
+  useClock,
+  restoreClock,
+} from '../helpers/durable';
 import { connect, connectReady, type TestSocket } from '../helpers/websocket';
 
 // A job that keeps running for hours: one item per step, steps 30 minutes apart, 10 items (4.5 h).
@@ -49,8 +63,16 @@ describe('seed scenario 1: an active socket across 4+ hours', () => {
       tokenExpiresAt: new Date(T0 + 300 * MIN).toISOString(),
     });
     // The first refreshed token was revoked at 185 min; the original one's revocation was forgotten at 245 min.
-    expect(await stubFor(jobId).getState(refreshes[0]!.token)).toMatchObject({ ok: false, code: 'AUTH_ERROR', message: 'Token revoked' });
-    expect(await stubFor(jobId).getState(job.token)).toMatchObject({ ok: false, code: 'AUTH_ERROR', message: 'Invalid token' });
+    expect(await stubFor(jobId).getState(refreshes[0]!.token)).toMatchObject({
+      ok: false,
+      code: 'AUTH_ERROR',
+      message: 'Token revoked',
+    });
+    expect(await stubFor(jobId).getState(job.token)).toMatchObject({
+      ok: false,
+      code: 'AUTH_ERROR',
+      message: 'Invalid token',
+    });
   });
 });
 
@@ -66,7 +88,11 @@ describe('seed scenario 2: a disconnected job is not refreshed', () => {
     const before = await stubFor(jobId).getState(job.token);
     expect(before).toMatchObject({ ok: true, value: { tokenExpiresAt: job.expiresAt, status: 'running' } });
     await fireAlarmsUntil(jobId, T0 + 150 * MIN);
-    expect(await stubFor(jobId).getState(job.token)).toMatchObject({ ok: false, code: 'TOKEN_EXPIRED', message: 'Token expired' });
+    expect(await stubFor(jobId).getState(job.token)).toMatchObject({
+      ok: false,
+      code: 'TOKEN_EXPIRED',
+      message: 'Token expired',
+    });
     const late = await connect(jobId, job.token);
     expect(await late.waitClosed()).toEqual(closeWith(CLOSE_REASONS.TOKEN_EXPIRED));
     expect(late.frames).toEqual([]);
@@ -107,7 +133,10 @@ describe('seed scenario 3: reconnecting around a refresh', () => {
     expect(await stubFor(jobId).getState(job.token)).toMatchObject({ code: 'AUTH_ERROR', message: 'Token revoked' });
     await fireAlarmsUntil(jobId, T0 + 95 * MIN + 150 * MIN);
     expect(await stubFor(jobId).getState(job.token)).toMatchObject({ code: 'AUTH_ERROR', message: 'Invalid token' });
-    const rows = await runInDurableObject(stubFor(jobId), (_, state) => state.storage.sql.exec('SELECT hash FROM tokens').toArray().length);
+    const rows = await runInDurableObject(
+      stubFor(jobId),
+      (_, state) => state.storage.sql.exec('SELECT hash FROM tokens').toArray().length,
+    );
     expect(rows).toBeGreaterThanOrEqual(1);
     expect(fresh).not.toBe(job.token);
   });
@@ -181,7 +210,10 @@ describe('seed edge case 4: a disconnect just before the refresh', () => {
     await fireAlarmsUntil(jobId, T0 + 91 * MIN);
     const back = await connectReady(jobId, job.token);
     expect(back.types()).toEqual(['ready_ack', 'reconnected']);
-    expect(await stubFor(jobId).getState(job.token)).toMatchObject({ ok: true, value: { tokenExpiresAt: job.expiresAt } });
+    expect(await stubFor(jobId).getState(job.token)).toMatchObject({
+      ok: true,
+      value: { tokenExpiresAt: job.expiresAt },
+    });
   });
 });
 
@@ -205,24 +237,42 @@ describe('POST /api/token/refresh (refreshToken RPC)', () => {
     const socket = await connectReady(jobId, job.token);
     setClock(T0 + 100 * MIN);
     const refreshed = await stubFor(jobId).refreshToken(job.token);
-    expect(refreshed).toMatchObject({ ok: true, value: { jobId, expiresAt: new Date(T0 + 220 * MIN).toISOString(), expiresIn: 7200 } });
+    expect(refreshed).toMatchObject({
+      ok: true,
+      value: { jobId, expiresAt: new Date(T0 + 220 * MIN).toISOString(), expiresIn: 7200 },
+    });
     const token = refreshed.ok ? refreshed.value.token : '';
     expect((await socket.waitFor('token_refreshed')).payload.token).toBe(token);
     expect(await stubFor(jobId).getState(job.token)).toMatchObject({ ok: true });
     setClock(T0 + 105 * MIN);
-    expect(await stubFor(jobId).getState(job.token)).toMatchObject({ ok: false, code: 'AUTH_ERROR', message: 'Token revoked' });
-    expect(await stubFor(jobId).refreshToken(job.token)).toMatchObject({ ok: false, code: 'AUTH_ERROR', message: 'Token revoked' });
+    expect(await stubFor(jobId).getState(job.token)).toMatchObject({
+      ok: false,
+      code: 'AUTH_ERROR',
+      message: 'Token revoked',
+    });
+    expect(await stubFor(jobId).refreshToken(job.token)).toMatchObject({
+      ok: false,
+      code: 'AUTH_ERROR',
+      message: 'Token revoked',
+    });
   });
 
   it('rotates once under concurrent calls: both callers get the same new token', async () => {
     const jobId = newJobId();
     const job = await startJob(jobId, titles(2));
     setClock(T0 + 95 * MIN);
-    const [first, second] = await Promise.all([stubFor(jobId).refreshToken(job.token), stubFor(jobId).refreshToken(job.token)]);
+    const [first, second] = await Promise.all([
+      stubFor(jobId).refreshToken(job.token),
+      stubFor(jobId).refreshToken(job.token),
+    ]);
     expect(first.ok && second.ok).toBe(true);
     expect(first.ok && first.value.token).toBe(second.ok && second.value.token);
     const rows = await runInDurableObject(stubFor(jobId), (_, state) =>
-      state.storage.sql.exec<{ role: string }>('SELECT role FROM tokens ORDER BY role').toArray().map((r) => r.role));
+      state.storage.sql
+        .exec<{ role: string }>('SELECT role FROM tokens ORDER BY role')
+        .toArray()
+        .map((r) => r.role),
+    );
     expect(rows).toEqual(['current', 'previous']);
   });
 
@@ -242,7 +292,11 @@ describe('POST /api/token/refresh (refreshToken RPC)', () => {
   it('rejects unknown tokens and jobs', async () => {
     const jobId = newJobId();
     await startJob(jobId, titles(1));
-    expect(await stubFor(jobId).refreshToken(crypto.randomUUID())).toMatchObject({ ok: false, code: 'AUTH_ERROR', message: 'Invalid token' });
+    expect(await stubFor(jobId).refreshToken(crypto.randomUUID())).toMatchObject({
+      ok: false,
+      code: 'AUTH_ERROR',
+      message: 'Invalid token',
+    });
     expect(await stubFor(newJobId()).refreshToken(crypto.randomUUID())).toMatchObject({ ok: false, code: 'NOT_FOUND' });
   });
 });
@@ -255,7 +309,10 @@ describe('token storage', () => {
     await fireAlarmsUntil(jobId, T0 + 90 * MIN);
     const fresh = (await socket.waitFor('token_refreshed')).payload.token;
     const dump = await runInDurableObject(stubFor(jobId), (_, state) =>
-      JSON.stringify(['tokens', 'timers', 'job', 'items'].map((t) => state.storage.sql.exec(`SELECT * FROM ${t}`).toArray())));
+      JSON.stringify(
+        ['tokens', 'timers', 'job', 'items'].map((t) => state.storage.sql.exec(`SELECT * FROM ${t}`).toArray()),
+      ),
+    );
     expect(dump).not.toContain(job.token);
     expect(dump).not.toContain(fresh);
   });

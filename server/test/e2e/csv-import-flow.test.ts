@@ -45,7 +45,10 @@ interface SocketRun {
 }
 
 function followJob(jobId: string, token: string): Promise<SocketRun> {
-  const socket = new WebSocket(`${server.wsOrigin}/ws/progress?jobId=${jobId}`, [`${SUBPROTOCOL.AUTH_PREFIX}${token}`, SUBPROTOCOL.VERSION]);
+  const socket = new WebSocket(`${server.wsOrigin}/ws/progress?jobId=${jobId}`, [
+    `${SUBPROTOCOL.AUTH_PREFIX}${token}`,
+    SUBPROTOCOL.VERSION,
+  ]);
   const frames: ServerMessage[] = [];
   return new Promise((resolve, reject) => {
     socket.on('open', () => socket.send(JSON.stringify({ type: 'ready' })));
@@ -56,7 +59,9 @@ function followJob(jobId: string, token: string): Promise<SocketRun> {
         reject(error);
       }
     });
-    socket.on('close', (code, reason) => resolve({ protocol: socket.protocol, frames, code, reason: reason.toString() }));
+    socket.on('close', (code, reason) =>
+      resolve({ protocol: socket.protocol, frames, code, reason: reason.toString() }),
+    );
     socket.on('error', reject);
   });
 }
@@ -64,7 +69,11 @@ function followJob(jobId: string, token: string): Promise<SocketRun> {
 describe('CSV import end to end on wrangler dev', () => {
   it('walks start → socket → progress → job_complete → close 1000 → state, results and token refresh', async () => {
     const started = await parsed(
-      await fetch(`${server.origin}/api/csv/import`, { method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: goodreadsCsv(ROWS) }),
+      await fetch(`${server.origin}/api/csv/import`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'text/csv' },
+        body: goodreadsCsv(ROWS),
+      }),
       'importCsv',
       202,
     );
@@ -91,18 +100,37 @@ describe('CSV import end to end on wrangler dev', () => {
     const state = await parsed(await fetch(`${server.origin}/api/job-state/${jobId}`, auth), 'getJobState', 200);
     expect(state.data).toMatchObject({ status: 'completed', progress: 1, processedCount: ROWS + 1 });
 
-    const results = await parsed(await fetch(`${server.origin}${complete.payload.resultsUrl}`, auth), 'getCsvResults', 200);
+    const results = await parsed(
+      await fetch(`${server.origin}${complete.payload.resultsUrl}`, auth),
+      'getCsvResults',
+      200,
+    );
     expect(results.data.books).toHaveLength(ROWS);
-    expect(results.data.books[0]).toMatchObject({ title: 'Book 1', line: 2, rating: 1, shelf: 'read', dateRead: '2024-01-02', source: 'goodreads' });
-    expect(results.data.errors).toEqual([{ line: ROWS + 2, message: 'ISBN "0441478124" is invalid: ISBN-10 checksum does not match' }]);
+    expect(results.data.books[0]).toMatchObject({
+      title: 'Book 1',
+      line: 2,
+      rating: 1,
+      shelf: 'read',
+      dateRead: '2024-01-02',
+      source: 'goodreads',
+    });
+    expect(results.data.errors).toEqual([
+      { line: ROWS + 2, message: 'ISBN "0441478124" is invalid: ISBN-10 checksum does not match' },
+    ]);
 
     const refreshed = await parsed(
-      await fetch(`${server.origin}/api/token/refresh`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ jobId, oldToken: token }) }),
+      await fetch(`${server.origin}/api/token/refresh`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ jobId, oldToken: token }),
+      }),
       'refreshToken',
       200,
     );
     expect(refreshed.data.token).not.toBe(token);
-    const withNewToken = await fetch(`${server.origin}/v1/csv/results/${jobId}`, { headers: { Authorization: `Bearer ${refreshed.data.token}` } });
+    const withNewToken = await fetch(`${server.origin}/v1/csv/results/${jobId}`, {
+      headers: { Authorization: `Bearer ${refreshed.data.token}` },
+    });
     expect((await parsed(withNewToken, 'getCsvResults', 200)).data.books).toHaveLength(ROWS);
   });
 

@@ -48,13 +48,24 @@ interface Job {
 /** A CSV job of 30 one-second steps: it outlives the test, so only tokens end its sockets. */
 async function startLongJob(): Promise<Job> {
   const csv = `title\n${Array.from({ length: 15_000 }, (_, i) => `Book ${i}`).join('\n')}\n`;
-  const response = await fetch(`${server.origin}/api/csv/import`, { method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: csv });
+  const response = await fetch(`${server.origin}/api/csv/import`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'text/csv' },
+    body: csv,
+  });
   const body = OPERATIONS.importCsv.responses[202].parse(await response.json());
-  return { jobId: body.data.jobId, token: body.data.token, startedAt: Date.now(), expiresAt: Date.parse(body.data.expiresAt) };
+  return {
+    jobId: body.data.jobId,
+    token: body.data.token,
+    startedAt: Date.now(),
+    expiresAt: Date.parse(body.data.expiresAt),
+  };
 }
 
 async function jobState(jobId: string, token: string): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(`${server.origin}/api/job-state/${jobId}`, { headers: { Authorization: `Bearer ${token}` } });
+  const response = await fetch(`${server.origin}/api/job-state/${jobId}`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
   const schema = (OPERATIONS.getJobState.responses as Record<number, z.ZodType>)[response.status];
   return { status: response.status, body: schema?.parse(await response.json()) };
 }
@@ -79,9 +90,13 @@ describe('token lifecycle on wrangler dev (policy in seconds)', () => {
     // 1. The periodic check rotates the token while a socket listens, and pushes it.
     expect(await listener.waitFor((frames) => frames.some((f) => f.type === 'token_refreshed'))).toBe(true);
     const refreshedAt = Date.now();
-    const refreshed = listener.record.frames.find((f): f is TokenRefreshed => f.type === 'token_refreshed') as TokenRefreshed;
+    const refreshed = listener.record.frames.find(
+      (f): f is TokenRefreshed => f.type === 'token_refreshed',
+    ) as TokenRefreshed;
     expect(refreshed.payload.token).not.toBe(jobA.token);
-    expect(Math.abs(Date.parse(refreshed.payload.expiresAt) - (refreshedAt + POLICY.lifetime * SECOND))).toBeLessThan(SECOND);
+    expect(Math.abs(Date.parse(refreshed.payload.expiresAt) - (refreshedAt + POLICY.lifetime * SECOND))).toBeLessThan(
+      SECOND,
+    );
     expect(refreshedAt - jobA.startedAt).toBeLessThan(POLICY.lifetime * SECOND);
 
     // 2. Inside the grace period the old token still connects (ready_ack, reconnected) and reads state.
@@ -94,11 +109,20 @@ describe('token lifecycle on wrangler dev (policy in seconds)', () => {
     // 3. After the grace period the old token is revoked: handshake, nothing sent, 1008 'Token revoked'; HTTP 401.
     await until(refreshedAt + (POLICY.grace + 0.6) * SECOND);
     const revoked = await connect(jobA, jobA.token, false).closed;
-    expect([revoked.isOpened, revoked.frames.length, revoked.code, revoked.reason])
-      .toEqual([true, 0, CLOSE_CODES.POLICY_VIOLATION, CLOSE_REASONS.TOKEN_REVOKED]);
+    expect([revoked.isOpened, revoked.frames.length, revoked.code, revoked.reason]).toEqual([
+      true,
+      0,
+      CLOSE_CODES.POLICY_VIOLATION,
+      CLOSE_REASONS.TOKEN_REVOKED,
+    ]);
     const refused = await jobState(jobA.jobId, jobA.token);
-    expect(refused).toMatchObject({ status: 401, body: { error: { code: 'AUTH_ERROR', message: CLOSE_REASONS.TOKEN_REVOKED } } });
-    const newest = listener.record.frames.filter((f): f is TokenRefreshed => f.type === 'token_refreshed').at(-1) as TokenRefreshed;
+    expect(refused).toMatchObject({
+      status: 401,
+      body: { error: { code: 'AUTH_ERROR', message: CLOSE_REASONS.TOKEN_REVOKED } },
+    });
+    const newest = listener.record.frames
+      .filter((f): f is TokenRefreshed => f.type === 'token_refreshed')
+      .at(-1) as TokenRefreshed;
     expect((await jobState(jobA.jobId, newest.payload.token)).status).toBe(200);
 
     // 4. Job B never had a listener at check time, so nobody refreshed it: its socket is closed at expiry.
@@ -108,9 +132,17 @@ describe('token lifecycle on wrangler dev (policy in seconds)', () => {
     const expired = await late.closed;
     expect(Date.now()).toBeGreaterThanOrEqual(jobB.expiresAt - 300);
     expect(expired.frames.map((f) => f.type)).not.toContain('token_refreshed');
-    expect([expired.frames[0]?.type, expired.code, expired.reason]).toEqual(['ready_ack', CLOSE_CODES.POLICY_VIOLATION, CLOSE_REASONS.TOKEN_EXPIRED]);
+    expect([expired.frames[0]?.type, expired.code, expired.reason]).toEqual([
+      'ready_ack',
+      CLOSE_CODES.POLICY_VIOLATION,
+      CLOSE_REASONS.TOKEN_EXPIRED,
+    ]);
     const reconnect = await connect(jobB, jobB.token, false).closed;
-    expect([reconnect.frames.length, reconnect.code, reconnect.reason]).toEqual([0, CLOSE_CODES.POLICY_VIOLATION, CLOSE_REASONS.TOKEN_EXPIRED]);
+    expect([reconnect.frames.length, reconnect.code, reconnect.reason]).toEqual([
+      0,
+      CLOSE_CODES.POLICY_VIOLATION,
+      CLOSE_REASONS.TOKEN_EXPIRED,
+    ]);
 
     // 5. Once the revocation is forgotten, the old token is simply unknown.
     await until(refreshedAt + (POLICY.grace + POLICY.revocation + 0.6) * SECOND);

@@ -27,7 +27,9 @@ function envelopeChecks(response: ReceivedResponse, body: unknown): string[] {
   }
   const code = envelope.error?.code;
   if (code !== undefined && ERROR_STATUS[code as keyof typeof ERROR_STATUS] !== response.status) {
-    problems.push(`error.code ${code} maps to ${ERROR_STATUS[code as keyof typeof ERROR_STATUS]}, not ${response.status}`);
+    problems.push(
+      `error.code ${code} maps to ${ERROR_STATUS[code as keyof typeof ERROR_STATUS]}, not ${response.status}`,
+    );
   }
   if (response.status === 429 && response.headers.get('Retry-After') === null) problems.push('429 without Retry-After');
   if (response.status === 405 && response.headers.get('Allow') === null) problems.push('405 without Allow');
@@ -48,7 +50,8 @@ export function contractViolations(testCase: HttpCase, response: ReceivedRespons
     if (isJson) problems.push(`status ${response.status} must not be JSON`);
     return problems;
   }
-  if (!isJson) return [...problems, `status ${response.status} must be JSON, got ${response.headers.get('Content-Type')}`];
+  if (!isJson)
+    return [...problems, `status ${response.status} must be JSON, got ${response.headers.get('Content-Type')}`];
   let body: unknown;
   try {
     body = JSON.parse(response.text);

@@ -15,11 +15,15 @@ export const FUZZ_SERVER_VARS: Record<string, string> = {
  * process can take it first and answer /health. Waits until this wrangler says it is ready on that
  * origin, so a fuzz or load run never hits someone else's server.
  */
-export async function ensureOwnServer(server: { origin: string; output: () => string }, timeoutMs = 60_000): Promise<void> {
+export async function ensureOwnServer(
+  server: { origin: string; output: () => string },
+  timeoutMs = 60_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const output = server.output();
-    if (output.includes('Address already in use')) throw new Error(`wrangler could not bind ${server.origin}: another process has the port`);
+    if (output.includes('Address already in use'))
+      throw new Error(`wrangler could not bind ${server.origin}: another process has the port`);
     if (output.includes(`Ready on ${server.origin}`)) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

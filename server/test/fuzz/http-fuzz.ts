@@ -40,7 +40,11 @@ function only127(origin: string): void {
   if (host !== '127.0.0.1' && host !== 'localhost') throw new Error(`the fuzzer only targets 127.0.0.1, not ${host}`);
 }
 
-async function send(origin: string, testCase: HttpCase, timeoutMs: number): Promise<{ status: number; headers: Headers; text: string }> {
+async function send(
+  origin: string,
+  testCase: HttpCase,
+  timeoutMs: number,
+): Promise<{ status: number; headers: Headers; text: string }> {
   const response = await fetch(`${origin}${testCase.path}`, {
     method: testCase.method,
     headers: testCase.headers,
@@ -62,15 +66,39 @@ function bump(counts: Record<string, number>, key: string): void {
 /** Starts a few real jobs of every pipeline: the owners of the tokens the auth cases use. */
 export async function createFuzzJobs(origin: string): Promise<FuzzJob[]> {
   const starts: { path: string; body: unknown; pipeline: FuzzJob['pipeline'] }[] = [
-    { path: '/api/csv/import', body: { csv: 'title,author\nDune,Frank Herbert\nKindred,Octavia E. Butler\n' }, pipeline: 'csv_import' },
-    { path: '/api/csv/import', body: { csv: `title\n${Array.from({ length: 400 }, (_, i) => `Book ${i}`).join('\n')}\n` }, pipeline: 'csv_import' },
-    { path: '/v1/enrichment/batch', body: { books: [{ title: 'Dune' }, { title: 'Kindred' }] }, pipeline: 'batch_enrichment' },
-    { path: '/v1/enrichment/batch', body: { books: [{ title: 'Piranesi', author: 'Susanna Clarke' }] }, pipeline: 'batch_enrichment' },
-    { path: '/api/scan-bookshelf/batch', body: { images: [{ index: 0, data: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4]).toString('base64') }] }, pipeline: 'ai_scan' },
+    {
+      path: '/api/csv/import',
+      body: { csv: 'title,author\nDune,Frank Herbert\nKindred,Octavia E. Butler\n' },
+      pipeline: 'csv_import',
+    },
+    {
+      path: '/api/csv/import',
+      body: { csv: `title\n${Array.from({ length: 400 }, (_, i) => `Book ${i}`).join('\n')}\n` },
+      pipeline: 'csv_import',
+    },
+    {
+      path: '/v1/enrichment/batch',
+      body: { books: [{ title: 'Dune' }, { title: 'Kindred' }] },
+      pipeline: 'batch_enrichment',
+    },
+    {
+      path: '/v1/enrichment/batch',
+      body: { books: [{ title: 'Piranesi', author: 'Susanna Clarke' }] },
+      pipeline: 'batch_enrichment',
+    },
+    {
+      path: '/api/scan-bookshelf/batch',
+      body: { images: [{ index: 0, data: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4]).toString('base64') }] },
+      pipeline: 'ai_scan',
+    },
   ];
   const jobs: FuzzJob[] = [];
   for (const start of starts) {
-    const response = await fetch(`${origin}${start.path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(start.body) });
+    const response = await fetch(`${origin}${start.path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(start.body),
+    });
     const text = await response.text();
     if (response.status !== 202) throw new Error(`could not start a ${start.pipeline} job: ${response.status} ${text}`);
     const { data } = JSON.parse(text) as { data: { jobId: string; token: string } };
@@ -82,7 +110,15 @@ export async function createFuzzJobs(origin: string): Promise<FuzzJob[]> {
 export async function runHttpFuzz(options: HttpFuzzOptions): Promise<HttpFuzzReport> {
   only127(options.origin);
   const cases = fc.sample(httpCases(options.jobs), { numRuns: options.runs, seed: options.seed });
-  const report: HttpFuzzReport = { seed: options.seed, requests: 0, serverErrors: 0, violations: [], byOperation: {}, byStatus: {}, durationMs: 0 };
+  const report: HttpFuzzReport = {
+    seed: options.seed,
+    requests: 0,
+    serverErrors: 0,
+    violations: [],
+    byOperation: {},
+    byStatus: {},
+    durationMs: 0,
+  };
   const startedAt = performance.now();
   let next = 0;
   const worker = async () => {
@@ -104,7 +140,14 @@ export async function runHttpFuzz(options: HttpFuzzOptions): Promise<HttpFuzzRep
       bump(report.byStatus, String(status));
       if (status >= 500) report.serverErrors += 1;
       if (problems.length > 0) {
-        report.violations.push({ operationId: testCase.operationId, label: testCase.label, request: describe(testCase), status, problems, body });
+        report.violations.push({
+          operationId: testCase.operationId,
+          label: testCase.label,
+          request: describe(testCase),
+          status,
+          problems,
+          body,
+        });
       }
     }
   };

@@ -33,7 +33,10 @@ export function resolve(document: unknown, schema: JsonSchema): JsonSchema {
   const target = schema.$ref
     .replace(/^#\//, '')
     .split('/')
-    .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key.replaceAll('~1', '/').replaceAll('~0', '~')], document);
+    .reduce<unknown>(
+      (node, key) => (node as Record<string, unknown>)[key.replaceAll('~1', '/').replaceAll('~0', '~')],
+      document,
+    );
   return resolve(document, target as JsonSchema);
 }
 
@@ -46,16 +49,22 @@ function validString(schema: JsonSchema): fc.Arbitrary<string> {
   const maxLength = Math.min(schema.maxLength ?? STRING_CAP, Math.max(minLength, STRING_CAP));
   if (schema.contentEncoding === 'base64') {
     const minBytes = Math.ceil((minLength * 3) / 4);
-    return fc.uint8Array({ minLength: minBytes, maxLength: Math.max(minBytes, 96) }).map((bytes) => Buffer.from(bytes).toString('base64'));
+    return fc
+      .uint8Array({ minLength: minBytes, maxLength: Math.max(minBytes, 96) })
+      .map((bytes) => Buffer.from(bytes).toString('base64'));
   }
   const any = fc.string({ unit: 'binary', minLength, maxLength });
   // fast-check favours short strings; the documented maximum is where length bugs live.
-  return schema.maxLength === undefined ? any : fc.oneof({ arbitrary: any, weight: 4 }, { arbitrary: fc.string({ minLength: maxLength, maxLength }), weight: 1 });
+  return schema.maxLength === undefined
+    ? any
+    : fc.oneof({ arbitrary: any, weight: 4 }, { arbitrary: fc.string({ minLength: maxLength, maxLength }), weight: 1 });
 }
 
 function validObject(document: unknown, schema: JsonSchema): fc.Arbitrary<Record<string, unknown>> {
   const properties = schema.properties ?? {};
-  const model = Object.fromEntries(Object.entries(properties).map(([key, child]) => [key, validValue(document, child)]));
+  const model = Object.fromEntries(
+    Object.entries(properties).map(([key, child]) => [key, validValue(document, child)]),
+  );
   return fc.record(model, { requiredKeys: schema.required ?? [] }) as fc.Arbitrary<Record<string, unknown>>;
 }
 
@@ -99,8 +108,10 @@ export function wrongType(type: string | undefined): fc.Arbitrary<unknown> {
 
 function invalidString(schema: JsonSchema): fc.Arbitrary<unknown>[] {
   const options: fc.Arbitrary<unknown>[] = [];
-  if (schema.minLength !== undefined && schema.minLength > 0) options.push(fc.string({ maxLength: schema.minLength - 1 }));
-  if (schema.maxLength !== undefined) options.push(fc.string({ minLength: schema.maxLength + 1, maxLength: schema.maxLength + 40 }));
+  if (schema.minLength !== undefined && schema.minLength > 0)
+    options.push(fc.string({ maxLength: schema.minLength - 1 }));
+  if (schema.maxLength !== undefined)
+    options.push(fc.string({ minLength: schema.maxLength + 1, maxLength: schema.maxLength + 40 }));
   if (schema.pattern !== undefined) {
     const pattern = new RegExp(schema.pattern, 'u');
     options.push(fc.string({ unit: 'binary', maxLength: 80 }).filter((s) => !pattern.test(s)));
@@ -116,14 +127,22 @@ function invalidObject(document: unknown, schema: JsonSchema): fc.Arbitrary<unkn
   const base = validObject(document, schema);
   const options: fc.Arbitrary<unknown>[] = [];
   if (required.length > 0) {
-    options.push(fc.tuple(base, fc.constantFrom(...required)).map(([value, key]) => {
-      const { [key]: _dropped, ...rest } = value;
-      return rest;
-    }));
+    options.push(
+      fc.tuple(base, fc.constantFrom(...required)).map(([value, key]) => {
+        const { [key]: _dropped, ...rest } = value;
+        return rest;
+      }),
+    );
   }
   if (schema.additionalProperties === false) {
-    const extraKey = fc.string({ minLength: 1, maxLength: 12 }).filter((key) => !(key in properties) && key !== '__proto__');
-    options.push(fc.tuple(base, extraKey, fc.jsonValue({ maxDepth: 1 })).map(([value, key, extra]) => ({ ...value, [key]: extra })));
+    const extraKey = fc
+      .string({ minLength: 1, maxLength: 12 })
+      .filter((key) => !(key in properties) && key !== '__proto__');
+    options.push(
+      fc
+        .tuple(base, extraKey, fc.jsonValue({ maxDepth: 1 }))
+        .map(([value, key, extra]) => ({ ...value, [key]: extra })),
+    );
   }
   for (const [key, child] of Object.entries(properties)) {
     options.push(fc.tuple(base, invalidValue(document, child)).map(([value, bad]) => ({ ...value, [key]: bad })));
@@ -134,15 +153,19 @@ function invalidObject(document: unknown, schema: JsonSchema): fc.Arbitrary<unkn
 function invalidArray(document: unknown, schema: JsonSchema): fc.Arbitrary<unknown>[] {
   const item = validValue(document, schema.items ?? {});
   const options: fc.Arbitrary<unknown>[] = [];
-  if (schema.minItems !== undefined && schema.minItems > 0) options.push(fc.array(item, { maxLength: schema.minItems - 1 }));
+  if (schema.minItems !== undefined && schema.minItems > 0)
+    options.push(fc.array(item, { maxLength: schema.minItems - 1 }));
   if (schema.maxItems !== undefined) {
     const over = schema.maxItems + 1;
     options.push(fc.array(item, { minLength: over, maxLength: over + 3 }));
   }
   if (schema.items !== undefined) {
     const minLength = Math.max(schema.minItems ?? 0, 1);
-    options.push(fc.tuple(fc.array(item, { minLength, maxLength: minLength + 2 }), invalidValue(document, schema.items), fc.nat())
-      .map(([items, bad, at]) => items.map((value, index) => (index === at % items.length ? bad : value))));
+    options.push(
+      fc
+        .tuple(fc.array(item, { minLength, maxLength: minLength + 2 }), invalidValue(document, schema.items), fc.nat())
+        .map(([items, bad, at]) => items.map((value, index) => (index === at % items.length ? bad : value))),
+    );
   }
   return options;
 }

@@ -26,7 +26,17 @@ type ReceiverEvents = { on: (event: 'conclude', listener: (code: number, reason:
 
 export class RecordingSocket {
   readonly socket: WebSocket;
-  readonly record: SocketRecord = { isOpened: false, protocol: '', frames: [], badFrames: [], receivedAt: [], code: undefined, reason: '', timedOut: false, teardownMs: undefined };
+  readonly record: SocketRecord = {
+    isOpened: false,
+    protocol: '',
+    frames: [],
+    badFrames: [],
+    receivedAt: [],
+    code: undefined,
+    reason: '',
+    timedOut: false,
+    teardownMs: undefined,
+  };
   private closeFrameAt: number | undefined;
   readonly opened: Promise<boolean>;
   readonly closed: Promise<SocketRecord>;
@@ -51,7 +61,8 @@ export class RecordingSocket {
       this.socket.on('close', (code, reason) => {
         clearTimeout(timer);
         if (this.closeFrameAt !== undefined) this.record.teardownMs = Date.now() - this.closeFrameAt;
-        if (!this.record.timedOut && this.record.code === undefined) [this.record.code, this.record.reason] = [code, reason.toString()];
+        if (!this.record.timedOut && this.record.code === undefined)
+          [this.record.code, this.record.reason] = [code, reason.toString()];
         this.notify();
         resolve(this.record);
       });
@@ -122,8 +133,18 @@ export function authProtocols(token: string): string[] {
   return [SUBPROTOCOL.VERSION, `${SUBPROTOCOL.AUTH_PREFIX}${token}`];
 }
 
-export function openSocket(wsOrigin: string, jobId: string, protocols: string[], timeoutMs = 10_000, query = ''): RecordingSocket {
-  return new RecordingSocket(`${wsOrigin}/ws/progress?jobId=${encodeURIComponent(jobId)}${query}`, protocols, timeoutMs);
+export function openSocket(
+  wsOrigin: string,
+  jobId: string,
+  protocols: string[],
+  timeoutMs = 10_000,
+  query = '',
+): RecordingSocket {
+  return new RecordingSocket(
+    `${wsOrigin}/ws/progress?jobId=${encodeURIComponent(jobId)}${query}`,
+    protocols,
+    timeoutMs,
+  );
 }
 
 /** Broadcast frames (everything but the per-socket replies) must carry seq = previous + 1. */

@@ -46,7 +46,11 @@ const JOB_COMPLETE: ExpectedClose = { code: CLOSE_CODES.NORMAL_CLOSURE, reasons:
 
 async function startCsvJob(origin: string, rows: number): Promise<Job> {
   const csv = `title,author\n${Array.from({ length: rows }, (_, i) => `Book ${i},Author ${i % 97}`).join('\n')}\n`;
-  const response = await fetch(`${origin}/api/csv/import`, { method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: csv });
+  const response = await fetch(`${origin}/api/csv/import`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'text/csv' },
+    body: csv,
+  });
   const text = await response.text();
   if (response.status !== 202) throw new Error(`cannot start the arena job: ${response.status} ${text}`);
   return (JSON.parse(text) as { data: Job }).data;
@@ -57,7 +61,9 @@ function closeMatches(record: SocketRecord, expect: ExpectedClose): boolean {
 }
 
 function describeClose(record: SocketRecord): string {
-  return `closed ${record.code ?? 'never'} "${record.reason}"${record.timedOut ? ' (timed out)' : ''}, ${record.frames.length} frames, ${record.badFrames.length} bad`;
+  return `closed ${record.code ?? 'never'} "${record.reason}"${record.timedOut ? ' (timed out)' : ''}, ${
+    record.frames.length
+  } frames, ${record.badFrames.length} bad`;
 }
 
 class Arena {
@@ -83,37 +89,59 @@ class Arena {
   }
 
   get isRunning(): boolean {
-    return this.observer.record.code === undefined && !this.observer.record.frames.some((f) => f.type === 'job_complete');
+    return (
+      this.observer.record.code === undefined && !this.observer.record.frames.some((f) => f.type === 'job_complete')
+    );
   }
 
   /** The healthy sockets saw the whole job; the silent one nothing but the final close. */
   async verify(origin: string): Promise<{ frames: number; gaps: number }> {
-    const [observer, joiner, silent] = await Promise.all([this.observer.closed, this.joiner.closed, this.silent.closed]);
+    const [observer, joiner, silent] = await Promise.all([
+      this.observer.closed,
+      this.joiner.closed,
+      this.silent.closed,
+    ]);
     let gaps = 0;
-    for (const [name, record] of [['observer', observer], ['joiner', joiner]] as const) {
+    for (const [name, record] of [
+      ['observer', observer],
+      ['joiner', joiner],
+    ] as const) {
       const types = record.frames.map((f) => f.type);
       gaps += seqGaps(record.frames);
-      if (!closeMatches(record, JOB_COMPLETE) || types[0] !== 'ready_ack' || types.at(-1) !== 'job_complete' || record.badFrames.length > 0) {
-        this.failures.push({ name: `healthy:${name}`, detail: `${describeClose(record)}; types ${types.slice(0, 5).join(',')}…${types.at(-1)}` });
+      if (
+        !closeMatches(record, JOB_COMPLETE) ||
+        types[0] !== 'ready_ack' ||
+        types.at(-1) !== 'job_complete' ||
+        record.badFrames.length > 0
+      ) {
+        this.failures.push({
+          name: `healthy:${name}`,
+          detail: `${describeClose(record)}; types ${types.slice(0, 5).join(',')}…${types.at(-1)}`,
+        });
       }
     }
-    if (joiner.frames[1]?.type !== 'reconnected') this.failures.push({ name: 'healthy:joiner', detail: 'no reconnected after ready_ack' });
+    if (joiner.frames[1]?.type !== 'reconnected')
+      this.failures.push({ name: 'healthy:joiner', detail: 'no reconnected after ready_ack' });
     if (gaps > 0) this.failures.push({ name: 'healthy:seq', detail: `${gaps} seq gaps on the healthy sockets` });
     // Never `ready`: no live broadcasts; the final job_complete (sent to every socket) is allowed.
     const silentTypes = silent.frames.map((f) => f.type).join(',');
     if (!['', 'job_complete'].includes(silentTypes) || !closeMatches(silent, JOB_COMPLETE)) {
       this.failures.push({ name: 'healthy:silent', detail: `${describeClose(silent)}: ${silentTypes}` });
     }
-    const state = await fetch(`${origin}/api/job-state/${this.job.jobId}`, { headers: { Authorization: `Bearer ${this.job.token}` } });
+    const state = await fetch(`${origin}/api/job-state/${this.job.jobId}`, {
+      headers: { Authorization: `Bearer ${this.job.token}` },
+    });
     const body = (await state.json()) as { data?: { status?: string } };
-    if (body.data?.status !== 'completed') this.failures.push({ name: 'healthy:state', detail: `job ended ${body.data?.status}` });
+    if (body.data?.status !== 'completed')
+      this.failures.push({ name: 'healthy:state', detail: `job ended ${body.data?.status}` });
     return { frames: observer.frames.length + joiner.frames.length, gaps };
   }
 }
 
 async function act(socket: RecordingSocket, action: WsAction): Promise<void> {
   if (!(await socket.opened)) return;
-  const isBeforeReady = 'isBeforeReady' in action ? action.isBeforeReady : action.kind === 'vanish' ? !action.isAfterReady : false;
+  const isBeforeReady =
+    'isBeforeReady' in action ? action.isBeforeReady : action.kind === 'vanish' ? !action.isAfterReady : false;
   if (!isBeforeReady && action.kind !== 'auth') {
     socket.send('{"type":"ready"}');
     await socket.waitFor((frames) => frames.some((f) => f.type === 'ready_ack'));
@@ -124,7 +152,9 @@ async function act(socket: RecordingSocket, action: WsAction): Promise<void> {
   if (action.kind === 'vanish') socket.socket.terminate();
   if (action.kind === 'ready-flood') {
     for (let i = 0; i < action.count; i += 1) socket.send('{"type":"ready"}');
-    const isAnswered = await socket.waitFor((frames) => frames.filter((f) => f.type === 'ready_ack').length >= action.count + 1);
+    const isAnswered = await socket.waitFor(
+      (frames) => frames.filter((f) => f.type === 'ready_ack').length >= action.count + 1,
+    );
     if (isAnswered) socket.close();
   }
 }
@@ -138,11 +168,15 @@ function judge(action: WsAction, record: SocketRecord, arena: Arena): string | u
   if (!arena.isRunning && closeMatches(record, JOB_COMPLETE)) return undefined;
   if (action.kind === 'ready-flood') {
     const acks = record.frames.filter((f) => f.type === 'ready_ack').length;
-    return acks === action.count + 1 && record.code === 1000 && record.reason === 'client done' ? undefined : `${acks} ready_acks for ${action.count + 1} ready; ${describeClose(record)}`;
+    return acks === action.count + 1 && record.code === 1000 && record.reason === 'client done'
+      ? undefined
+      : `${acks} ready_acks for ${action.count + 1} ready; ${describeClose(record)}`;
   }
   if (!record.isOpened) return 'the handshake did not complete';
   if (action.kind === 'auth' && record.frames.length > 0) return `sent ${record.frames.length} frames before the 1008`;
-  return closeMatches(record, action.expect) ? undefined : `expected ${action.expect.code} "${action.expect.reasons.join('|')}", ${describeClose(record)}`;
+  return closeMatches(record, action.expect)
+    ? undefined
+    : `expected ${action.expect.code} "${action.expect.reasons.join('|')}", ${describeClose(record)}`;
 }
 
 /** A socket that connects after completion gets the stored job_complete and close 1000. */
@@ -150,13 +184,17 @@ async function lateConnect(wsOrigin: string, job: Job): Promise<WsFailure[]> {
   const record = await openSocket(wsOrigin, job.jobId, authProtocols(job.token), CASE_TIMEOUT_MS).closed;
   const types = record.frames.map((f) => f.type);
   // The AsyncAPI text puts a ready_ack first; the server sends the stored frame at once. Both end the same way.
-  return ['job_complete', 'ready_ack,job_complete'].includes(types.join(',')) && closeMatches(record, JOB_COMPLETE) ? [] : [{ name: 'late-connect', detail: `${types.join(',')}; ${describeClose(record)}` }];
+  return ['job_complete', 'ready_ack,job_complete'].includes(types.join(',')) && closeMatches(record, JOB_COMPLETE)
+    ? []
+    : [{ name: 'late-connect', detail: `${types.join(',')}; ${describeClose(record)}` }];
 }
 
 /** Five sockets fill the job, a sixth is refused 1008, then a `cancel` closes all five 1001 with no gap. */
 async function crowdThenCancel(options: Required<WsFuzzOptions>): Promise<WsFailure[]> {
   const job = await startCsvJob(options.origin, options.rows);
-  const sockets = Array.from({ length: 5 }, () => openSocket(options.wsOrigin, job.jobId, authProtocols(job.token), 60_000));
+  const sockets = Array.from({ length: 5 }, () =>
+    openSocket(options.wsOrigin, job.jobId, authProtocols(job.token), 60_000),
+  );
   for (const socket of sockets) {
     await socket.opened;
     socket.send('{"type":"ready"}');
@@ -164,15 +202,21 @@ async function crowdThenCancel(options: Required<WsFuzzOptions>): Promise<WsFail
   }
   const failures: WsFailure[] = [];
   const sixth = await openSocket(options.wsOrigin, job.jobId, authProtocols(job.token), CASE_TIMEOUT_MS).closed;
-  if (!closeMatches(sixth, { code: CLOSE_CODES.POLICY_VIOLATION, reasons: [CLOSE_REASONS.TOO_MANY_CONNECTIONS] }) || sixth.frames.length > 0) {
+  if (
+    !closeMatches(sixth, { code: CLOSE_CODES.POLICY_VIOLATION, reasons: [CLOSE_REASONS.TOO_MANY_CONNECTIONS] }) ||
+    sixth.frames.length > 0
+  ) {
     failures.push({ name: 'crowd:sixth', detail: describeClose(sixth) });
   }
   sockets[0]?.send('{"type":"cancel"}');
   const canceled: ExpectedClose = { code: CLOSE_CODES.GOING_AWAY, reasons: [CLOSE_REASONS.JOB_CANCELED] };
   for (const record of await Promise.all(sockets.map((s) => s.closed))) {
-    if (!closeMatches(record, canceled) || seqGaps(record.frames) > 0 || record.badFrames.length > 0) failures.push({ name: 'crowd:cancel', detail: describeClose(record) });
+    if (!closeMatches(record, canceled) || seqGaps(record.frames) > 0 || record.badFrames.length > 0)
+      failures.push({ name: 'crowd:cancel', detail: describeClose(record) });
   }
-  const state = await fetch(`${options.origin}/api/job-state/${job.jobId}`, { headers: { Authorization: `Bearer ${job.token}` } });
+  const state = await fetch(`${options.origin}/api/job-state/${job.jobId}`, {
+    headers: { Authorization: `Bearer ${job.token}` },
+  });
   const status = ((await state.json()) as { data?: { status?: string } }).data?.status;
   if (status !== 'canceled') failures.push({ name: 'crowd:state', detail: `job is ${status} after cancel` });
   return failures;
@@ -181,7 +225,17 @@ async function crowdThenCancel(options: Required<WsFuzzOptions>): Promise<WsFail
 export async function runWsFuzz(input: WsFuzzOptions): Promise<WsFuzzReport> {
   const options: Required<WsFuzzOptions> = { cases: 150, rows: 30_000, ...input };
   const actions = fc.sample(wsActions, { numRuns: options.cases, seed: options.seed });
-  const report: WsFuzzReport = { seed: options.seed, cases: 0, arenas: 0, byName: {}, healthyFrames: 0, healthyGaps: 0, slowTeardowns: 0, failures: [], durationMs: 0 };
+  const report: WsFuzzReport = {
+    seed: options.seed,
+    cases: 0,
+    arenas: 0,
+    byName: {},
+    healthyFrames: 0,
+    healthyGaps: 0,
+    slowTeardowns: 0,
+    failures: [],
+    durationMs: 0,
+  };
   const startedAt = performance.now();
   const foreign = await startCsvJob(options.origin, 1);
   let next = 0;
@@ -202,7 +256,8 @@ export async function runWsFuzz(input: WsFuzzOptions): Promise<WsFuzzReport> {
         if ((record.teardownMs ?? 0) >= 1_000) report.slowTeardowns += 1;
         report.byName[action.name] = (report.byName[action.name] ?? 0) + 1;
         const problem = judge(action, record, arena);
-        if (problem !== undefined) arena.failures.push({ name: action.name, detail: `${problem} (${JSON.stringify(action).slice(0, 160)})` });
+        if (problem !== undefined)
+          arena.failures.push({ name: action.name, detail: `${problem} (${JSON.stringify(action).slice(0, 160)})` });
       }
     };
     await Promise.all(Array.from({ length: FUZZ_SLOTS }, slot));
@@ -221,7 +276,9 @@ export async function runWsFuzz(input: WsFuzzOptions): Promise<WsFuzzReport> {
 
 export function summarizeWs(report: WsFuzzReport): string {
   return [
-    `WebSocket fuzz: ${report.cases} cases over ${report.arenas} jobs in ${(report.durationMs / 1000).toFixed(1)} s (seed ${report.seed})`,
+    `WebSocket fuzz: ${report.cases} cases over ${report.arenas} jobs in ${(report.durationMs / 1000).toFixed(
+      1,
+    )} s (seed ${report.seed})`,
     `healthy sockets: ${report.healthyFrames} frames, ${report.healthyGaps} seq gaps; failures: ${report.failures.length}; slow TCP teardowns after the close frame: ${report.slowTeardowns}`,
     `by case: ${JSON.stringify(report.byName)}`,
   ].join('\n');

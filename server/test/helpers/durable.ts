@@ -68,14 +68,20 @@ export function installTestPipeline(options: TestPipelineOptions = {}): EnginePi
     minStepIntervalMs: options.minStepIntervalMs,
     plan(input) {
       if (input.pipeline !== 'batch_enrichment') throw new Error('wrong input');
-      return { items: input.books.map((b) => ({ title: b.title })), totalCount: input.books.length, estimatedDurationMs: 1000 };
+      return {
+        items: input.books.map((b) => ({ title: b.title })),
+        totalCount: input.books.length,
+        estimatedDurationMs: 1000,
+      };
     },
     async runStep(items) {
       await options.onStep?.(items);
       if (items.some((i) => i.title === options.throwOn)) throw new Error('provider exploded');
-      return items.map((i): ItemOutcome => String(i.title).startsWith('bad')
-        ? { ok: false, error: { code: 'NOT_FOUND', message: 'no match' } }
-        : { ok: true, value: { title: i.title } });
+      return items.map((i): ItemOutcome =>
+        String(i.title).startsWith('bad')
+          ? { ok: false, error: { code: 'NOT_FOUND', message: 'no match' } }
+          : { ok: true, value: { title: i.title } },
+      );
     },
     describeItem: (item) => String(item.title),
     buildResults: (outcomes) => ({
@@ -95,7 +101,12 @@ export function removeTestPipeline(): void {
 }
 
 export async function startJob(jobId: string, titles: string[]): Promise<StartedJob> {
-  const result = plain<StartedJob>(await stubFor(jobId).startJob({ jobId, input: { pipeline: 'batch_enrichment', books: titles.map((title) => ({ title })) } }));
+  const result = plain<StartedJob>(
+    await stubFor(jobId).startJob({
+      jobId,
+      input: { pipeline: 'batch_enrichment', books: titles.map((title) => ({ title })) },
+    }),
+  );
   if (!result.ok) throw new Error(`startJob failed: ${result.code} ${result.message}`);
   return result.value;
 }
@@ -131,5 +142,9 @@ export async function fireAlarmsUntil(jobId: string, until: number): Promise<num
 
 export async function timerKinds(jobId: string): Promise<string[]> {
   return runInDurableObject(stubFor(jobId), (_, state) =>
-    state.storage.sql.exec<{ kind: string }>('SELECT kind FROM timers ORDER BY kind').toArray().map((r) => r.kind));
+    state.storage.sql
+      .exec<{ kind: string }>('SELECT kind FROM timers ORDER BY kind')
+      .toArray()
+      .map((r) => r.kind),
+  );
 }

@@ -23,12 +23,18 @@ export function call(path: string, init: RequestInit = {}): Promise<Response> {
 }
 
 export function postJson(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
-  return call(path, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  return call(path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 }
 
 type ResponsesOf<K extends OperationId> = (typeof OPERATIONS)[K]['responses'];
 type StatusOf<K extends OperationId> = keyof ResponsesOf<K> & number;
-type BodyOf<K extends OperationId, S extends StatusOf<K>> = ResponsesOf<K>[S] extends z.ZodType ? z.infer<ResponsesOf<K>[S]> : never;
+type BodyOf<K extends OperationId, S extends StatusOf<K>> = ResponsesOf<K>[S] extends z.ZodType
+  ? z.infer<ResponsesOf<K>[S]>
+  : never;
 
 /** Asserts the status, then parses the body with OPERATIONS[op].responses[status]. */
 export async function expectResponse<K extends OperationId, S extends StatusOf<K>>(
@@ -44,7 +50,11 @@ export async function expectResponse<K extends OperationId, S extends StatusOf<K
 }
 
 /** Asserts an error envelope with this status and code (for routes without an operation: 404/405). */
-export async function expectError(response: Response, status: number, code: ErrorEnvelope['error']['code']): Promise<ErrorEnvelope> {
+export async function expectError(
+  response: Response,
+  status: number,
+  code: ErrorEnvelope['error']['code'],
+): Promise<ErrorEnvelope> {
   const text = await response.text();
   expect(response.status, text.slice(0, 500)).toBe(status);
   const envelope = ErrorEnvelopeSchema.parse(JSON.parse(text));
@@ -59,7 +69,11 @@ export interface StartedCsvJob {
 
 /** Starts a CSV import from a fresh IP and returns its job id and token. */
 export async function startCsvJob(csv: string): Promise<StartedCsvJob> {
-  const response = await call('/api/csv/import', { method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: csv });
+  const response = await call('/api/csv/import', {
+    method: 'POST',
+    headers: { 'Content-Type': 'text/csv' },
+    body: csv,
+  });
   const body = await expectResponse(response, 'importCsv', 202);
   return { jobId: body.data.jobId, token: body.data.token };
 }
@@ -72,7 +86,11 @@ export function authorized(token: string): RequestInit {
 export async function waitUntilFinished(job: StartedCsvJob, timeoutMs = 10_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const body = await expectResponse(await call(`/api/job-state/${job.jobId}`, authorized(job.token)), 'getJobState', 200);
+    const body = await expectResponse(
+      await call(`/api/job-state/${job.jobId}`, authorized(job.token)),
+      'getJobState',
+      200,
+    );
     if (['completed', 'failed', 'canceled'].includes(body.data.status)) return body.data.status;
     if (Date.now() > deadline) throw new Error(`job ${job.jobId} still ${body.data.status}`);
     await new Promise((resolve) => setTimeout(resolve, 20));

@@ -15,7 +15,10 @@ export class TestSocket {
   readonly closed: Promise<Closed>;
   private waiters: (() => void)[] = [];
 
-  constructor(readonly ws: WebSocket, readonly protocol: string | null) {
+  constructor(
+    readonly ws: WebSocket,
+    readonly protocol: string | null,
+  ) {
     this.closed = new Promise((resolve) => {
       ws.addEventListener('close', (event) => {
         resolve({ code: event.code, reason: event.reason });
@@ -52,7 +55,10 @@ export class TestSocket {
   }
 
   /** Waits for a frame of `type` and returns it. */
-  async waitFor<T extends ServerMessage['type']>(type: T, timeoutMs = 2_000): Promise<Extract<ServerMessage, { type: T }>> {
+  async waitFor<T extends ServerMessage['type']>(
+    type: T,
+    timeoutMs = 2_000,
+  ): Promise<Extract<ServerMessage, { type: T }>> {
     const deadline = performance.now() + timeoutMs;
     for (;;) {
       const found = this.frames.find((f) => f.type === type);
@@ -65,7 +71,9 @@ export class TestSocket {
   async waitClosed(timeoutMs = 2_000): Promise<Closed> {
     return Promise.race([
       this.closed,
-      new Promise<Closed>((_, reject) => setTimeout(() => reject(new Error(`not closed; frames ${this.types().join(',')}`)), timeoutMs)),
+      new Promise<Closed>((_, reject) =>
+        setTimeout(() => reject(new Error(`not closed; frames ${this.types().join(',')}`)), timeoutMs),
+      ),
     ]);
   }
 
@@ -85,11 +93,20 @@ export interface ConnectOptions {
   query?: string;
 }
 
-export async function connect(jobId: string, token: string | undefined, options: ConnectOptions = {}): Promise<TestSocket> {
-  const protocols = options.protocols ?? [SUBPROTOCOL.VERSION, ...(token === undefined ? [] : [`${SUBPROTOCOL.AUTH_PREFIX}${token}`])];
+export async function connect(
+  jobId: string,
+  token: string | undefined,
+  options: ConnectOptions = {},
+): Promise<TestSocket> {
+  const protocols = options.protocols ?? [
+    SUBPROTOCOL.VERSION,
+    ...(token === undefined ? [] : [`${SUBPROTOCOL.AUTH_PREFIX}${token}`]),
+  ];
   const headers: Record<string, string> = { Upgrade: 'websocket' };
   if (protocols.length > 0) headers['Sec-WebSocket-Protocol'] = protocols.join(', ');
-  const response = await stubFor(jobId).fetch(`https://do.test/ws/progress?jobId=${jobId}${options.query ?? ''}`, { headers });
+  const response = await stubFor(jobId).fetch(`https://do.test/ws/progress?jobId=${jobId}${options.query ?? ''}`, {
+    headers,
+  });
   if (response.status !== 101 || !response.webSocket) throw new Error(`expected 101, got ${response.status}`);
   return new TestSocket(response.webSocket, response.headers.get('Sec-WebSocket-Protocol'));
 }

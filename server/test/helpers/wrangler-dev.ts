@@ -35,7 +35,12 @@ export function freePort(): Promise<number> {
   });
 }
 
-async function waitForHealth(origin: string, child: ChildProcess, deadline: number, output: () => string): Promise<void> {
+async function waitForHealth(
+  origin: string,
+  child: ChildProcess,
+  deadline: number,
+  output: () => string,
+): Promise<void> {
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`wrangler dev exited with ${child.exitCode}:\n${output()}`);
     try {
@@ -68,12 +73,31 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   const [port, inspectorPort] = [await freePort(), await freePort()];
   const persistDir = mkdtempSync(join(tmpdir(), 'bookstrack-e2e-'));
   const varArgs = Object.entries(options.vars ?? {}).flatMap(([key, value]) => ['--var', `${key}:${value}`]);
-  const args = ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort),
-    '--persist-to', persistDir, '--show-interactive-dev-session=false', ...(options.config ? ['--config', options.config] : []), ...varArgs];
+  const args = [
+    'wrangler',
+    'dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--inspector-port',
+    String(inspectorPort),
+    '--persist-to',
+    persistDir,
+    '--show-interactive-dev-session=false',
+    ...(options.config ? ['--config', options.config] : []),
+    ...varArgs,
+  ];
   const child = spawn('npx', args, {
     cwd: SERVER_DIR,
     detached: true,
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', CI: 'true', NO_COLOR: '1' },
+    env: {
+      ...process.env,
+      WRANGLER_SEND_METRICS: 'false',
+      CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+      CI: 'true',
+      NO_COLOR: '1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

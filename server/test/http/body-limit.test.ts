@@ -11,14 +11,17 @@ import { call, expectResponse, freshIp } from '../helpers/http';
 function watchedStream(chunks: Uint8Array[]): { stream: ReadableStream<Uint8Array>; pulls: () => number } {
   let pulls = 0;
   let index = 0;
-  const stream = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      pulls += 1;
-      const chunk = chunks[index++];
-      if (chunk === undefined) controller.close();
-      else controller.enqueue(chunk);
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        pulls += 1;
+        const chunk = chunks[index++];
+        if (chunk === undefined) controller.close();
+        else controller.enqueue(chunk);
+      },
     },
-  }, { highWaterMark: 0 });
+    { highWaterMark: 0 },
+  );
   return { stream, pulls: () => pulls };
 }
 
@@ -27,7 +30,11 @@ describe('Content-Length over the limit', () => {
     const { stream, pulls } = watchedStream([new Uint8Array(16)]);
     const request = new Request('http://api.test/api/csv/import', {
       method: 'POST',
-      headers: { 'Content-Type': 'text/csv', 'Content-Length': String(LIMITS.REQUEST_MAX_BYTES + 1), 'CF-Connecting-IP': freshIp() },
+      headers: {
+        'Content-Type': 'text/csv',
+        'Content-Length': String(LIMITS.REQUEST_MAX_BYTES + 1),
+        'CF-Connecting-IP': freshIp(),
+      },
       body: stream,
       duplex: 'half',
     } as RequestInit);
@@ -39,20 +46,39 @@ describe('Content-Length over the limit', () => {
 
   it('answers 413 for a text/csv upload over the CSV limit', async () => {
     const csv = `title\n${'x'.repeat(LIMITS.CSV_MAX_BYTES)}`;
-    const body = await expectResponse(await call('/api/csv/import', { method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: csv }), 'importCsv', 413);
-    expect(body.error).toEqual({ code: 'FILE_TOO_LARGE', message: `Request body is larger than ${LIMITS.CSV_MAX_BYTES} bytes`, details: { maxBytes: LIMITS.CSV_MAX_BYTES } });
+    const body = await expectResponse(
+      await call('/api/csv/import', { method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: csv }),
+      'importCsv',
+      413,
+    );
+    expect(body.error).toEqual({
+      code: 'FILE_TOO_LARGE',
+      message: `Request body is larger than ${LIMITS.CSV_MAX_BYTES} bytes`,
+      details: { maxBytes: LIMITS.CSV_MAX_BYTES },
+    });
   });
 
   it('answers 413 for a JSON csv field over the CSV limit', async () => {
     const csv = `title\n${'x'.repeat(LIMITS.CSV_MAX_BYTES)}`;
-    const response = await call('/api/csv/import', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ csv }) });
-    expect((await expectResponse(response, 'importCsv', 413)).error.message).toBe(`The CSV file is larger than ${LIMITS.CSV_MAX_BYTES} bytes`);
+    const response = await call('/api/csv/import', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ csv }),
+    });
+    expect((await expectResponse(response, 'importCsv', 413)).error.message).toBe(
+      `The CSV file is larger than ${LIMITS.CSV_MAX_BYTES} bytes`,
+    );
   });
 });
 
 describe('readBodyCapped without Content-Length', () => {
   it('stops reading at the first chunk past the cap', async () => {
-    const { stream, pulls } = watchedStream([new Uint8Array(6), new Uint8Array(6), new Uint8Array(6), new Uint8Array(6)]);
+    const { stream, pulls } = watchedStream([
+      new Uint8Array(6),
+      new Uint8Array(6),
+      new Uint8Array(6),
+      new Uint8Array(6),
+    ]);
     const request = new Request('http://local/', { method: 'POST', body: stream, duplex: 'half' } as RequestInit);
     const error = await readBodyCapped(request, 10).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(HttpError);

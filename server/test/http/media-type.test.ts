@@ -4,7 +4,11 @@ import { call, expectResponse } from '../helpers/http';
 
 describe('media type check', () => {
   it('refuses text/plain on the CSV import and lists the accepted types', async () => {
-    const response = await call('/api/csv/import', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'title\nDune' });
+    const response = await call('/api/csv/import', {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain' },
+      body: 'title\nDune',
+    });
     const body = await expectResponse(response, 'importCsv', 415);
     expect(body.error).toEqual({
       code: 'UNSUPPORTED_MEDIA_TYPE',
@@ -15,11 +19,18 @@ describe('media type check', () => {
 
   it('refuses a body without Content-Type on a JSON operation', async () => {
     const response = await call('/api/token/refresh', { method: 'POST', body: new Uint8Array([123, 125]) });
-    expect((await expectResponse(response, 'refreshToken', 415)).error.details).toEqual({ accepted: ['application/json'], received: null });
+    expect((await expectResponse(response, 'refreshToken', 415)).error.details).toEqual({
+      accepted: ['application/json'],
+      received: null,
+    });
   });
 
   it('accepts parameters after the media type', async () => {
-    const response = await call('/api/token/refresh', { method: 'POST', headers: { 'Content-Type': 'application/json; charset=utf-8' }, body: '{}' });
+    const response = await call('/api/token/refresh', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json; charset=utf-8' },
+      body: '{}',
+    });
     expect((await expectResponse(response, 'refreshToken', 400)).error.code).toBe('INVALID_REQUEST');
   });
 });

@@ -7,17 +7,31 @@ const WINDOW_MS = 60_000;
 describe('decideHit', () => {
   it('opens a window on the first hit and counts it', () => {
     expect(decideHit(undefined, 1_000, 10, WINDOW_MS)).toEqual({
-      isAllowed: true, limit: 10, remaining: 9, resetSeconds: 60, state: { startedAt: 1_000, count: 1 },
+      isAllowed: true,
+      limit: 10,
+      remaining: 9,
+      resetSeconds: 60,
+      state: { startedAt: 1_000, count: 1 },
     });
   });
 
   it('refuses the hit after the limit and reports the seconds left in the window', () => {
     const decision = decideHit({ startedAt: 0, count: 10 }, 23_500, 10, WINDOW_MS);
-    expect(decision).toEqual({ isAllowed: false, limit: 10, remaining: 0, resetSeconds: 37, state: { startedAt: 0, count: 10 } });
+    expect(decision).toEqual({
+      isAllowed: false,
+      limit: 10,
+      remaining: 0,
+      resetSeconds: 37,
+      state: { startedAt: 0, count: 10 },
+    });
   });
 
   it('starts a new window once the previous one has ended', () => {
-    expect(decideHit({ startedAt: 0, count: 10 }, 60_000, 10, WINDOW_MS)).toMatchObject({ isAllowed: true, remaining: 9, state: { startedAt: 60_000, count: 1 } });
+    expect(decideHit({ startedAt: 0, count: 10 }, 60_000, 10, WINDOW_MS)).toMatchObject({
+      isAllowed: true,
+      remaining: 9,
+      state: { startedAt: 60_000, count: 1 },
+    });
   });
 
   it('lets the limit-th hit through with nothing remaining', () => {

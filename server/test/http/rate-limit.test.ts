@@ -5,7 +5,11 @@ import { rateLimitPerWindow } from '../../src/http/rate-limit';
 import { call, expectResponse, freshIp } from '../helpers/http';
 
 function startCsv(ip: string): Promise<Response> {
-  return call('/api/csv/import', { method: 'POST', headers: { 'Content-Type': 'text/csv', 'CF-Connecting-IP': ip }, body: 'title\nDune\n' });
+  return call('/api/csv/import', {
+    method: 'POST',
+    headers: { 'Content-Type': 'text/csv', 'CF-Connecting-IP': ip },
+    body: 'title\nDune\n',
+  });
 }
 
 describe('job-start rate limit', () => {

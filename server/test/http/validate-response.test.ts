@@ -38,7 +38,9 @@ describe('operation() response validation', () => {
       throw new HttpError('CONFLICT', 'not a documented health answer');
     });
     const envelope = await expectError(await app.request('/health', {}, env), 500, 'INTERNAL_ERROR');
-    expect(envelope.error.details?.issues).toEqual([{ path: '', message: 'status 409 is not documented for getHealth' }]);
+    expect(envelope.error.details?.issues).toEqual([
+      { path: '', message: 'status 409 is not documented for getHealth' },
+    ]);
     log.mockRestore();
   });
 

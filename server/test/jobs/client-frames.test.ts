@@ -4,13 +4,23 @@ import { decodeClientFrame } from '../../src/jobs/client-frames';
 
 describe('decodeClientFrame', () => {
   it('decodes ready and cancel', () => {
-    expect(decodeClientFrame(JSON.stringify({ type: MESSAGE_TYPE.READY }))).toEqual({ ok: true, message: { type: 'ready' } });
-    expect(decodeClientFrame(JSON.stringify({ type: MESSAGE_TYPE.CANCEL }))).toEqual({ ok: true, message: { type: 'cancel' } });
+    expect(decodeClientFrame(JSON.stringify({ type: MESSAGE_TYPE.READY }))).toEqual({
+      ok: true,
+      message: { type: 'ready' },
+    });
+    expect(decodeClientFrame(JSON.stringify({ type: MESSAGE_TYPE.CANCEL }))).toEqual({
+      ok: true,
+      message: { type: 'cancel' },
+    });
   });
 
   it('closes 1009 for a frame over the size limit', () => {
     const big = JSON.stringify({ type: MESSAGE_TYPE.READY, pad: 'x'.repeat(LIMITS.WS_MAX_FRAME_BYTES) });
-    expect(decodeClientFrame(big)).toEqual({ ok: false, code: CLOSE_CODES.MESSAGE_TOO_BIG, reason: CLOSE_REASONS.MESSAGE_TOO_BIG });
+    expect(decodeClientFrame(big)).toEqual({
+      ok: false,
+      code: CLOSE_CODES.MESSAGE_TOO_BIG,
+      reason: CLOSE_REASONS.MESSAGE_TOO_BIG,
+    });
   });
 
   it('closes 1002 for a binary frame', () => {

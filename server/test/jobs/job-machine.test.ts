@@ -22,7 +22,16 @@ const HOUR = 3_600_000;
 const RULES: JobRules = { resultsRetentionMs: 24 * HOUR, revocationMs: 2.5 * HOUR, maxProgressPerSecond: 10 };
 
 function newJob(itemCount = 3): JobSnapshot {
-  return createJob({ jobId: 'job-machine-1', pipeline: 'batch_enrichment', totalCount: itemCount, itemCount, estimatedDurationMs: 900 }, T0).job;
+  return createJob(
+    {
+      jobId: 'job-machine-1',
+      pipeline: 'batch_enrichment',
+      totalCount: itemCount,
+      itemCount,
+      estimatedDurationMs: 900,
+    },
+    T0,
+  ).job;
 }
 
 function running(itemCount = 3): JobSnapshot {
@@ -33,7 +42,10 @@ function step(count: number, from = 0, failures = 0): StepResult {
   return {
     outcomes: Array.from({ length: count }, (_, i) => ({
       index: from + i,
-      outcome: i < failures ? { ok: false as const, error: { code: 'NOT_FOUND' as const, message: 'no match' } } : { ok: true as const, value: {} },
+      outcome:
+        i < failures
+          ? { ok: false as const, error: { code: 'NOT_FOUND' as const, message: 'no match' } }
+          : { ok: true as const, value: {} },
     })),
     currentItem: `book ${from + count - 1}`,
     nextStepDelayMs: 0,
@@ -41,14 +53,28 @@ function step(count: number, from = 0, failures = 0): StepResult {
   };
 }
 
-const kinds = (effects: readonly JobEffect[]) => effects.map((e) => (e.kind === 'broadcast' ? `broadcast ${e.message.type}` : e.kind === 'arm' || e.kind === 'disarm' ? `${e.kind} ${e.timer}` : e.kind));
+const kinds = (effects: readonly JobEffect[]) =>
+  effects.map((e) =>
+    e.kind === 'broadcast'
+      ? `broadcast ${e.message.type}`
+      : e.kind === 'arm' || e.kind === 'disarm'
+        ? `${e.kind} ${e.timer}`
+        : e.kind,
+  );
 const frames = (effects: readonly JobEffect[]) =>
   effects.flatMap((e) => (e.kind === 'broadcast' ? [ServerMessageSchema.parse(e.message)] : []));
 
 describe('createJob', () => {
   it('queues the job at seq 0 with its first step due at once', () => {
     const created = createJob({ jobId: 'job-machine-1', pipeline: 'csv_import', totalCount: 2, itemCount: 2 }, T0);
-    expect(created.job).toMatchObject({ status: 'queued', seq: 0, checkpoint: 0, createdAt: T0, startedAt: null, estimatedDurationMs: null });
+    expect(created.job).toMatchObject({
+      status: 'queued',
+      seq: 0,
+      checkpoint: 0,
+      createdAt: T0,
+      startedAt: null,
+      estimatedDurationMs: null,
+    });
     expect(created.effects).toEqual([{ kind: 'arm', timer: TIMER_KIND.JOB_STEP, at: T0 }]);
   });
 });
@@ -70,17 +96,29 @@ describe('beginStep', () => {
     const begun = beginStep(newJob(), T0 + 5);
     expect(begun.job).toMatchObject({ status: 'running', startedAt: T0 + 5, seq: 1 });
     expect(begun.effects[0]).toMatchObject({ isReadyOnly: true });
-    expect(frames(begun.effects)).toMatchObject([{ type: 'job_started', seq: 1, timestamp: T0 + 5, payload: { totalCount: 3, estimatedDurationMs: 900 } }]);
+    expect(frames(begun.effects)).toMatchObject([
+      { type: 'job_started', seq: 1, timestamp: T0 + 5, payload: { totalCount: 3, estimatedDurationMs: 900 } },
+    ]);
   });
 });
 
 describe('finishStep', () => {
   it('writes the outcomes, advances the checkpoint and counts, sends progress and arms the next step', () => {
     const after = finishStep(running(), { ...step(2, 0, 1), nextStepDelayMs: 250 }, T0 + 100, RULES);
-    expect(after.job).toMatchObject({ checkpoint: 2, successCount: 1, failureCount: 1, seq: 2, statusText: 'Processed 2 of 3', lastProgressAt: T0 + 100 });
+    expect(after.job).toMatchObject({
+      checkpoint: 2,
+      successCount: 1,
+      failureCount: 1,
+      seq: 2,
+      statusText: 'Processed 2 of 3',
+      lastProgressAt: T0 + 100,
+    });
     expect(kinds(after.effects)).toEqual(['write_outcomes', 'arm job_step', 'broadcast job_progress']);
     expect(after.effects[1]).toMatchObject({ at: T0 + 350 });
-    expect(frames(after.effects)[0]).toMatchObject({ seq: 2, payload: { progress: 2 / 3, processedCount: 2, totalCount: 3, currentItem: 'book 1' } });
+    expect(frames(after.effects)[0]).toMatchObject({
+      seq: 2,
+      payload: { progress: 2 / 3, processedCount: 2, totalCount: 3, currentItem: 'book 1' },
+    });
   });
 
   it('coalesces progress: a step within 100 ms of the last frame sends none and takes no seq', () => {
@@ -94,7 +132,12 @@ describe('finishStep', () => {
 
   it('completes on the last item: final progress, job_complete to every socket, timers, close 1000', () => {
     const done = finishStep(running(2), { ...step(2), summarize: () => ({}) }, T0 + 1_000, RULES);
-    expect(done.job).toMatchObject({ status: 'completed', completedAt: T0 + 1_000, resultsExpiresAt: T0 + 1_000 + 24 * HOUR, seq: 3 });
+    expect(done.job).toMatchObject({
+      status: 'completed',
+      completedAt: T0 + 1_000,
+      resultsExpiresAt: T0 + 1_000 + 24 * HOUR,
+      seq: 3,
+    });
     expect(kinds(done.effects)).toEqual([
       'write_outcomes',
       'broadcast job_progress',
@@ -106,10 +149,20 @@ describe('finishStep', () => {
       'close_all',
     ]);
     const complete = frames(done.effects)[1];
-    expect(complete).toMatchObject({ type: 'job_complete', seq: 3, payload: { summary: { totalProcessed: 2, successCount: 2, failureCount: 0, durationMs: 1_000 } } });
+    expect(complete).toMatchObject({
+      type: 'job_complete',
+      seq: 3,
+      payload: { summary: { totalProcessed: 2, successCount: 2, failureCount: 0, durationMs: 1_000 } },
+    });
     expect(done.job?.finalMessage).toEqual(complete);
-    expect(done.effects.at(-1)).toEqual({ kind: 'close_all', code: CLOSE_CODES.NORMAL_CLOSURE, reason: CLOSE_REASONS.JOB_COMPLETE });
-    expect(done.effects.find((e) => e.kind === 'arm' && e.timer === TIMER_KIND.CLEANUP)).toMatchObject({ at: T0 + 1_000 + 26.5 * HOUR });
+    expect(done.effects.at(-1)).toEqual({
+      kind: 'close_all',
+      code: CLOSE_CODES.NORMAL_CLOSURE,
+      reason: CLOSE_REASONS.JOB_COMPLETE,
+    });
+    expect(done.effects.find((e) => e.kind === 'arm' && e.timer === TIMER_KIND.CLEANUP)).toMatchObject({
+      at: T0 + 1_000 + 26.5 * HOUR,
+    });
   });
 
   it('adds the pipeline summary to job_complete only when the job completes', () => {
@@ -133,9 +186,19 @@ describe('finishStep', () => {
 describe('failJob', () => {
   it('fails a running job: error frame (retryable false), final frame kept, close 1011', () => {
     const failed = failJob(running(), 'provider exploded', T0 + 9, RULES);
-    expect(failed.job).toMatchObject({ status: 'failed', statusText: 'The batch_enrichment job failed: provider exploded', seq: 2 });
-    expect(frames(failed.effects)).toMatchObject([{ type: 'error', seq: 2, payload: { code: 'INTERNAL_ERROR', retryable: false } }]);
-    expect(failed.effects.at(-1)).toEqual({ kind: 'close_all', code: CLOSE_CODES.INTERNAL_ERROR, reason: CLOSE_REASONS.JOB_FAILED });
+    expect(failed.job).toMatchObject({
+      status: 'failed',
+      statusText: 'The batch_enrichment job failed: provider exploded',
+      seq: 2,
+    });
+    expect(frames(failed.effects)).toMatchObject([
+      { type: 'error', seq: 2, payload: { code: 'INTERNAL_ERROR', retryable: false } },
+    ]);
+    expect(failed.effects.at(-1)).toEqual({
+      kind: 'close_all',
+      code: CLOSE_CODES.INTERNAL_ERROR,
+      reason: CLOSE_REASONS.JOB_FAILED,
+    });
     expect(failed.job?.finalMessage?.type).toBe('error');
   });
 
@@ -163,7 +226,11 @@ describe('cancelJob', () => {
     const canceled = cancelJob(running(), T0 + 3, RULES);
     expect(canceled.job).toMatchObject({ status: 'canceled', statusText: 'Canceled', updatedAt: T0 + 3 });
     expect(kinds(canceled.effects)).toEqual(['disarm job_step', 'arm cleanup', 'abort_step', 'log', 'close_all']);
-    expect(canceled.effects.at(-1)).toEqual({ kind: 'close_all', code: CLOSE_CODES.GOING_AWAY, reason: CLOSE_REASONS.JOB_CANCELED });
+    expect(canceled.effects.at(-1)).toEqual({
+      kind: 'close_all',
+      code: CLOSE_CODES.GOING_AWAY,
+      reason: CLOSE_REASONS.JOB_CANCELED,
+    });
   });
 });
 

@@ -15,7 +15,7 @@ describe('job status transitions', () => {
     expect(canTransition('canceled', 'running')).toBe(false);
   });
 
-  it('lets no status follow a terminal one, and some follow every other (the spec\'s x-terminal list)', () => {
+  it("lets no status follow a terminal one, and some follow every other (the spec's x-terminal list)", () => {
     const statuses = ['queued', 'running', 'completed', 'failed', 'canceled'] as const;
     for (const from of statuses) {
       const next = statuses.filter((to) => canTransition(from, to));

@@ -49,9 +49,11 @@ describe('resolveTokenPolicy', () => {
   });
 
   it('ignores overrides in production and invalid values anywhere', () => {
-    expect(resolveTokenPolicy({ ENVIRONMENT: 'production', TOKEN_LIFETIME_SECONDS: '20' })).toEqual(DEFAULT_TOKEN_POLICY);
-    expect(resolveTokenPolicy({ ENVIRONMENT: 'test', TOKEN_GRACE_SECONDS: '-1', TOKEN_LIFETIME_SECONDS: 'soon' })).toEqual(
+    expect(resolveTokenPolicy({ ENVIRONMENT: 'production', TOKEN_LIFETIME_SECONDS: '20' })).toEqual(
       DEFAULT_TOKEN_POLICY,
     );
+    expect(
+      resolveTokenPolicy({ ENVIRONMENT: 'test', TOKEN_GRACE_SECONDS: '-1', TOKEN_LIFETIME_SECONDS: 'soon' }),
+    ).toEqual(DEFAULT_TOKEN_POLICY);
   });
 });

@@ -5,7 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { createJob } from '../../src/jobs/job-machine';
 import { TIMER_KIND } from '../../src/jobs/timers';
 import { DEFAULT_TOKEN_POLICY as POLICY } from '../../src/jobs/token-policy';
-import { graceEnd, onSocketConnected, onTokenIssued, onTokenRotated, tokenCheck, tokenExpiry } from '../../src/jobs/token-rules';
+import {
+  graceEnd,
+  onSocketConnected,
+  onTokenIssued,
+  onTokenRotated,
+  tokenCheck,
+  tokenExpiry,
+} from '../../src/jobs/token-rules';
 import { planIssue, planRotation } from '../../src/jobs/tokens';
 
 const T0 = Date.UTC(2035, 0, 1, 10);
@@ -14,7 +21,9 @@ const issued = planIssue('hash-a', T0, POLICY);
 
 describe('token rules', () => {
   it('arms the periodic check when a socket connects, keeping a pending one', () => {
-    expect(onSocketConnected(T0, POLICY)).toEqual([{ kind: 'arm', timer: TIMER_KIND.TOKEN_CHECK, at: T0 + 15 * MIN, isIfAbsent: true }]);
+    expect(onSocketConnected(T0, POLICY)).toEqual([
+      { kind: 'arm', timer: TIMER_KIND.TOKEN_CHECK, at: T0 + 15 * MIN, isIfAbsent: true },
+    ]);
   });
 
   it('arms the expiry of a newly issued token', () => {
@@ -30,33 +39,52 @@ describe('token rules', () => {
     const check = tokenCheck(issued, sockets as number, now as number, POLICY);
     expect(check.shouldRotate).toBe(shouldRotate);
     expect(check.effects).toHaveLength(effects as number);
-    if ((effects as number) > 0) expect(check.effects[0]).toEqual({ kind: 'arm', timer: TIMER_KIND.TOKEN_CHECK, at: (now as number) + 15 * MIN });
+    if ((effects as number) > 0)
+      expect(check.effects[0]).toEqual({ kind: 'arm', timer: TIMER_KIND.TOKEN_CHECK, at: (now as number) + 15 * MIN });
   });
 
   it('on rotation pushes token_refreshed at the next seq and arms expiry and grace end', () => {
-    const job = { ...createJob({ jobId: 'job-token-rules', pipeline: 'csv_import', totalCount: 1, itemCount: 1 }, T0).job, seq: 4 };
+    const job = {
+      ...createJob({ jobId: 'job-token-rules', pipeline: 'csv_import', totalCount: 1, itemCount: 1 }, T0).job,
+      seq: 4,
+    };
     const now = T0 + 90 * MIN;
     const plan = planRotation(issued, 'hash-b', now, POLICY);
     const rotated = onTokenRotated(job, plan, '0b8f6c1e-2d4a-4f9b-8e3c-7a1d5f6e9b21', now);
     expect(rotated.job?.seq).toBe(5);
-    expect(ServerMessageSchema.parse(rotated.message)).toMatchObject({ type: 'token_refreshed', seq: 5, payload: { token: '0b8f6c1e-2d4a-4f9b-8e3c-7a1d5f6e9b21', expiresAt: new Date(now + 120 * MIN).toISOString() } });
+    expect(ServerMessageSchema.parse(rotated.message)).toMatchObject({
+      type: 'token_refreshed',
+      seq: 5,
+      payload: { token: '0b8f6c1e-2d4a-4f9b-8e3c-7a1d5f6e9b21', expiresAt: new Date(now + 120 * MIN).toISOString() },
+    });
     expect(rotated.effects.filter((e) => e.kind === 'arm')).toEqual([
       { kind: 'arm', timer: TIMER_KIND.TOKEN_EXPIRY, at: now + 120 * MIN },
       { kind: 'arm', timer: TIMER_KIND.GRACE_END, at: now + 5 * MIN, key: 'hash-a' },
     ]);
     expect(rotated.effects.at(-1)).toMatchObject({ kind: 'broadcast', isReadyOnly: false });
-    expect(JSON.stringify(rotated.effects.filter((e) => e.kind === 'log'))).not.toContain('0b8f6c1e-2d4a-4f9b-8e3c-7a1d5f6e9b21');
+    expect(JSON.stringify(rotated.effects.filter((e) => e.kind === 'log'))).not.toContain(
+      '0b8f6c1e-2d4a-4f9b-8e3c-7a1d5f6e9b21',
+    );
   });
 
   it('closes every socket 1008 Token expired only once the current token has expired', () => {
     expect(tokenExpiry(issued, T0 + 119 * MIN)).toEqual([]);
-    expect(tokenExpiry(issued, T0 + 120 * MIN).at(-1)).toEqual({ kind: 'close_all', code: CLOSE_CODES.POLICY_VIOLATION, reason: CLOSE_REASONS.TOKEN_EXPIRED });
+    expect(tokenExpiry(issued, T0 + 120 * MIN).at(-1)).toEqual({
+      kind: 'close_all',
+      code: CLOSE_CODES.POLICY_VIOLATION,
+      reason: CLOSE_REASONS.TOKEN_EXPIRED,
+    });
     expect(tokenExpiry(undefined, T0).at(-1)).toMatchObject({ kind: 'close_all' });
   });
 
   it('remembers a revoked token until its revocation ends, then nothing more', () => {
     const previous = planRotation(issued, 'hash-b', T0, POLICY).previous;
-    expect(graceEnd(previous).at(-1)).toEqual({ kind: 'arm', timer: TIMER_KIND.REVOCATION_END, at: previous.forgetAt, key: 'hash-a' });
+    expect(graceEnd(previous).at(-1)).toEqual({
+      kind: 'arm',
+      timer: TIMER_KIND.REVOCATION_END,
+      at: previous.forgetAt,
+      key: 'hash-a',
+    });
     expect(graceEnd(undefined)).toEqual([]);
     expect(graceEnd(issued)).toEqual([]);
   });

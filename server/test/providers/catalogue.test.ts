@@ -42,8 +42,16 @@ describe('catalogue provider', () => {
 
   it('finds a book by ISBN-13 with its authors described', async () => {
     const record = await provider.lookupByIsbn('9780141439518', signal());
-    expect(record?.work).toMatchObject({ title: 'Pride and Prejudice', firstPublicationYear: 1813, primaryProvider: 'openlibrary' });
-    expect(record?.edition).toMatchObject({ isbn: '9780141439518', isbns: ['9780141439518', '0141439513'], publisher: 'Penguin Classics' });
+    expect(record?.work).toMatchObject({
+      title: 'Pride and Prejudice',
+      firstPublicationYear: 1813,
+      primaryProvider: 'openlibrary',
+    });
+    expect(record?.edition).toMatchObject({
+      isbn: '9780141439518',
+      isbns: ['9780141439518', '0141439513'],
+      publisher: 'Penguin Classics',
+    });
     expect(record?.authors).toEqual([{ name: 'Jane Austen', gender: 'Female', nationality: 'British' }]);
   });
 

@@ -8,8 +8,9 @@ describe('createBookProviders', () => {
     for (const mode of [undefined, 'offline', 'LIVE']) {
       const providers = createBookProviders({ PROVIDER_MODE: mode }, { fetch: fake.fetch });
       expect(providers).toHaveLength(1);
-      expect(await providers[0]?.lookupByIsbn('9780441172719', new AbortController().signal))
-        .toMatchObject({ work: { title: 'Dune' } });
+      expect(await providers[0]?.lookupByIsbn('9780441172719', new AbortController().signal)).toMatchObject({
+        work: { title: 'Dune' },
+      });
     }
     expect(fake.calls).toEqual([]);
   });

@@ -21,7 +21,8 @@ export function fakeFetch(routes: Array<[match: string | RegExp, ...responders: 
     const url = new URL(input);
     calls.push(url);
     const index = routes.findIndex(([match]) =>
-      (typeof match === 'string' ? url.href.startsWith(match) : match.test(url.href)));
+      typeof match === 'string' ? url.href.startsWith(match) : match.test(url.href),
+    );
     const route = routes[index];
     if (!route) return new Response(`no route for ${url.href}`, { status: 599 });
     const [, ...responders] = route;
@@ -45,5 +46,10 @@ export const hangingResponder: Responder = (_url, init) =>
 /** Records requested delays instead of waiting, so retry tests are instant and assert exact values. */
 export function recordingSleep(): { sleep: (ms: number, signal: AbortSignal) => Promise<void>; delays: number[] } {
   const delays: number[] = [];
-  return { delays, sleep: async (ms) => { delays.push(ms); } };
+  return {
+    delays,
+    sleep: async (ms) => {
+      delays.push(ms);
+    },
+  };
 }

@@ -11,13 +11,21 @@ function client(responders: Responder[], extra: Partial<HttpClientOptions> = {})
   const fake = fakeFetch([[URL_A, ...responders]]);
   const sleeper = recordingSleep();
   const http = createHttpClient({
-    provider: 'upstream', fetch: fake.fetch, policy: POLICY, sleep: sleeper.sleep, random: () => 0, ...extra,
+    provider: 'upstream',
+    fetch: fake.fetch,
+    policy: POLICY,
+    sleep: sleeper.sleep,
+    random: () => 0,
+    ...extra,
   });
   return { http, calls: fake.calls, delays: sleeper.delays };
 }
 
 async function providerError(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ProviderError);
   return error as ProviderError;
 }
@@ -115,17 +123,24 @@ describe('createHttpClient', () => {
   });
 
   it('retries a network failure', async () => {
-    const { http, calls } = client([() => { throw new TypeError('Network connection lost.'); }, () => json([])]);
+    const { http, calls } = client([
+      () => {
+        throw new TypeError('Network connection lost.');
+      },
+      () => json([]),
+    ]);
     expect(await http.getJson(URL_A, signal())).toEqual([]);
     expect(calls).toHaveLength(2);
   });
 
   it('rejects with the abort reason, not a provider error, when the job is canceled', async () => {
     const controller = new AbortController();
-    const { http } = client([(_url, init) => {
-      controller.abort(new Error('job canceled'));
-      return hangingResponder(_url, init);
-    }]);
+    const { http } = client([
+      (_url, init) => {
+        controller.abort(new Error('job canceled'));
+        return hangingResponder(_url, init);
+      },
+    ]);
     await expect(http.getJson(URL_A, controller.signal)).rejects.toThrow('job canceled');
   });
 

@@ -32,7 +32,10 @@ describe('Open Library provider', () => {
     expect(WorkDTOSchema.parse(record?.work)).toEqual({
       title: 'Fantastic Mr Fox',
       subjectTags: ['Animals', 'Foxes', 'Farmers', 'Juvenile fiction', "Children's stories"],
-      goodreadsWorkIDs: [], amazonASINs: [], librarythingIDs: [], googleBooksVolumeIDs: [],
+      goodreadsWorkIDs: [],
+      amazonASINs: [],
+      librarythingIDs: [],
+      googleBooksVolumeIDs: [],
       isbndbQuality: 0,
       reviewStatus: 'verified',
       firstPublicationYear: 1970,
@@ -60,7 +63,9 @@ describe('Open Library provider', () => {
       { name: 'Roald Dahl', gender: 'Unknown', birthYear: 1916, deathYear: 1990, openLibraryAuthorID: 'OL34184A' },
     ]);
     expect(calls.map((u) => u.pathname)).toEqual([
-      '/isbn/9780140328721.json', '/works/OL45804W.json', '/authors/OL34184A.json',
+      '/isbn/9780140328721.json',
+      '/works/OL45804W.json',
+      '/authors/OL34184A.json',
     ]);
   });
 

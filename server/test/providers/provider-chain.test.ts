@@ -18,25 +18,40 @@ function scripted(id: 'openlibrary' | 'google-books', byIsbn: Answer, bySearch: 
     return value;
   };
   return {
-    id, calls,
-    lookupByIsbn: (isbn) => { calls.push(`isbn:${isbn}`); return answer(byIsbn); },
-    search: (title, author) => { calls.push(`search:${title}/${author ?? ''}`); return answer(bySearch); },
+    id,
+    calls,
+    lookupByIsbn: (isbn) => {
+      calls.push(`isbn:${isbn}`);
+      return answer(byIsbn);
+    },
+    search: (title, author) => {
+      calls.push(`search:${title}/${author ?? ''}`);
+      return answer(bySearch);
+    },
   };
 }
 
-function record(provider: 'openlibrary' | 'google-books', extra: { description?: string; volumeId?: string } = {}): BookRecord {
+function record(
+  provider: 'openlibrary' | 'google-books',
+  extra: { description?: string; volumeId?: string } = {},
+): BookRecord {
   return {
-    work: buildWork({
-      title: 'Kindred',
-      description: extra.description,
-      googleBooksVolumeIDs: extra.volumeId ? [extra.volumeId] : [],
-    }, provider),
+    work: buildWork(
+      {
+        title: 'Kindred',
+        description: extra.description,
+        googleBooksVolumeIDs: extra.volumeId ? [extra.volumeId] : [],
+      },
+      provider,
+    ),
     edition: buildEdition({ isbns: ['9780807083697'], isbn: '9780807083697', format: 'Paperback' }, provider),
     authors: [buildAuthor({ name: 'Octavia E. Butler' })],
   };
 }
 
-const timeout = new ProviderError('PROVIDER_TIMEOUT', 'openlibrary did not answer within 8000 ms', { provider: 'openlibrary' });
+const timeout = new ProviderError('PROVIDER_TIMEOUT', 'openlibrary did not answer within 8000 ms', {
+  provider: 'openlibrary',
+});
 const signal = () => new AbortController().signal;
 
 describe('lookupBook', () => {
@@ -61,7 +76,11 @@ describe('lookupBook', () => {
 
   it('keeps the first hit as primary and credits a second provider that fills gaps', async () => {
     const ol = scripted('openlibrary', record('openlibrary'), null);
-    const gb = scripted('google-books', record('google-books', { description: 'A time-travel novel.', volumeId: 'gb1' }), null);
+    const gb = scripted(
+      'google-books',
+      record('google-books', { description: 'A time-travel novel.', volumeId: 'gb1' }),
+      null,
+    );
     const outcome = await lookupBook([ol, gb], { title: 'Kindred', isbn: '9780807083697' }, signal());
     if (outcome.status !== 'found') throw new Error(`expected found, got ${outcome.status}`);
     expect(outcome.provider).toBe('openlibrary');
@@ -113,6 +132,8 @@ describe('lookupBook', () => {
     const controller = new AbortController();
     controller.abort(new Error('canceled'));
     const ol = scripted('openlibrary', new ProviderError('PROVIDER_ERROR', 'x', { provider: 'openlibrary' }), null);
-    await expect(lookupBook([ol], { title: 'Kindred', isbn: '9780807083697' }, controller.signal)).rejects.toThrow('canceled');
+    await expect(lookupBook([ol], { title: 'Kindred', isbn: '9780807083697' }, controller.signal)).rejects.toThrow(
+      'canceled',
+    );
   });
 });

@@ -4,14 +4,27 @@
 // exactly one result row per item.
 import { EnrichmentResultsSchema } from '@bookstrack/generated/schemas';
 import { abortAllDurableObjects, runInDurableObject } from 'cloudflare:test';
-import { afterEach, beforeEach, describe, expect, it} from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PipelineResults } from '../../src/durable/job-api';
 import type { Timer } from '../../src/jobs/timers';
 import { overridePipelineForTests } from '../../src/jobs/pipeline-registry';
 import { createEnrichmentPipeline } from '../../src/pipelines/enrichment';
 import { createBookProviders } from '../../src/providers/create-providers';
 import type { FetchLike } from '../../src/providers/http-client';
-import { armedAlarm, fireNextAlarm, installTestPipeline, newJobId, plain, removeTestPipeline, startJob, stubFor, timerKinds, titles, useClock, restoreClock } from '../helpers/durable';
+import {
+  armedAlarm,
+  fireNextAlarm,
+  installTestPipeline,
+  newJobId,
+  plain,
+  removeTestPipeline,
+  startJob,
+  stubFor,
+  timerKinds,
+  titles,
+  useClock,
+  restoreClock,
+} from '../helpers/durable';
 import { connect, connectReady, type TestSocket } from '../helpers/websocket';
 
 beforeEach(() => useClock());
@@ -23,8 +36,11 @@ afterEach(() => {
 /** Result rows: how many, and how many distinct item indexes (equal when nothing was duplicated). */
 async function resultRows(jobId: string): Promise<{ rows: number; distinct: number; done: number }> {
   return runInDurableObject(stubFor(jobId), (_, state) => {
-    const row = state.storage.sql.exec<{ total: number; uniq: number; done: number }>(
-      'SELECT COUNT(*) AS total, COUNT(DISTINCT idx) AS uniq, COUNT(outcome) AS done FROM items').one();
+    const row = state.storage.sql
+      .exec<{ total: number; uniq: number; done: number }>(
+        'SELECT COUNT(*) AS total, COUNT(DISTINCT idx) AS uniq, COUNT(outcome) AS done FROM items',
+      )
+      .one();
     return { rows: Number(row.total), distinct: Number(row.uniq), done: Number(row.done) };
   });
 }
@@ -74,7 +90,9 @@ describe('a Durable Object reset mid-job', () => {
     expect(again.types().at(-1)).toBe('job_complete');
     expect(isContiguous(broadcastSeqs(again))).toBe(true);
     expect(await resultRows(jobId)).toEqual({ rows: 10, distinct: 10, done: 10 });
-    expect((await results(jobId, job.token)).books.map((b) => (b as { index: number }).index)).toEqual([...Array(10).keys()]);
+    expect((await results(jobId, job.token)).books.map((b) => (b as { index: number }).index)).toEqual([
+      ...Array(10).keys(),
+    ]);
   });
 });
 
@@ -107,13 +125,21 @@ describe('a timer that throws on its first run', () => {
 });
 
 function providerJob(fetch: FetchLike): void {
-  overridePipelineForTests('batch_enrichment', createEnrichmentPipeline((env, options) =>
-    createBookProviders({ PROVIDER_MODE: 'live' }, { ...options, fetch, policy: { timeoutMs: 30, maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 2 } })));
+  overridePipelineForTests(
+    'batch_enrichment',
+    createEnrichmentPipeline((env, options) =>
+      createBookProviders(
+        { PROVIDER_MODE: 'live' },
+        { ...options, fetch, policy: { timeoutMs: 30, maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 2 } },
+      ),
+    ),
+  );
 }
 
 describe('providers at the fetch boundary', () => {
   it('turns a provider that never answers into per-book errors and completes the job', async () => {
-    const hanging: FetchLike = (_url, init) => new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)));
+    const hanging: FetchLike = (_url, init) =>
+      new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)));
     providerJob(hanging);
     const jobId = newJobId();
     const job = await startJob(jobId, ['Dune', 'Kindred', 'Piranesi']);
@@ -126,12 +152,22 @@ describe('providers at the fetch boundary', () => {
   });
 
   it('survives garbage bodies (HTML, truncated JSON, wrong shapes, 500s) with contract-valid results', async () => {
-    const bodies = ['<html>oops</html>', '{"docs": [', '{"docs": "nope", "items": 7}', '[]', 'null', '{"numFound": -1, "docs": [{"title": 5}]}'];
+    const bodies = [
+      '<html>oops</html>',
+      '{"docs": [',
+      '{"docs": "nope", "items": 7}',
+      '[]',
+      'null',
+      '{"numFound": -1, "docs": [{"title": 5}]}',
+    ];
     let call = 0;
     const garbage: FetchLike = async () => {
       call += 1;
       if (call % 4 === 0) return new Response('upstream exploded', { status: 500 });
-      return new Response(bodies[call % bodies.length], { status: 200, headers: { 'Content-Type': 'application/json' } });
+      return new Response(bodies[call % bodies.length], {
+        status: 200,
+        headers: { 'Content-Type': 'application/json' },
+      });
     };
     providerJob(garbage);
     const jobId = newJobId();

@@ -12,7 +12,11 @@ describe('error envelopes for very long paths', () => {
   });
 
   it('answers 405 METHOD_NOT_ALLOWED with a message within the contract for a long job id', async () => {
-    const envelope = await expectError(await call(`/api/job-state/${LONG_SEGMENT}`, { method: 'PUT' }), 405, 'METHOD_NOT_ALLOWED');
+    const envelope = await expectError(
+      await call(`/api/job-state/${LONG_SEGMENT}`, { method: 'PUT' }),
+      405,
+      'METHOD_NOT_ALLOWED',
+    );
     expect(envelope.error.message.length).toBeLessThanOrEqual(1_000);
   });
 });

@@ -15,7 +15,11 @@ describe('token comparison', () => {
       compare.mockClear();
       await findMatchingHash(presented, hashes);
       expect([presented, compare.mock.calls.length]).toEqual([presented, hashes.length]);
-      expect(compare.mock.calls.every(([a, b]) => (a as ArrayBuffer).byteLength === 32 && (b as ArrayBuffer).byteLength === 32)).toBe(true);
+      expect(
+        compare.mock.calls.every(
+          ([a, b]) => (a as ArrayBuffer).byteLength === 32 && (b as ArrayBuffer).byteLength === 32,
+        ),
+      ).toBe(true);
     }
   });
 });

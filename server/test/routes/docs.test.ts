@@ -8,7 +8,8 @@ describe('GET /docs', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('Content-Type')).toBe('text/html; charset=UTF-8');
     const html = await response.text();
-    for (const href of ['/docs/http', '/docs/ws', '/docs/swift', '/openapi.json', '/asyncapi.json']) expect(html).toContain(`href="${href}"`);
+    for (const href of ['/docs/http', '/docs/ws', '/docs/swift', '/openapi.json', '/asyncapi.json'])
+      expect(html).toContain(`href="${href}"`);
   });
 
   it('serves the HTTP and WebSocket reference pages as complete HTML documents', async () => {

@@ -16,8 +16,15 @@ afterEach(() => {
 describe('500 INTERNAL_ERROR', () => {
   it('answers 500 on importCsv when the job cannot be planned', async () => {
     overridePipelineForTests('csv_import', failingPlan(csvImportPipeline));
-    const response = await call('/api/csv/import', { method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: 'title\nDune\n' });
-    expect((await expectResponse(response, 'importCsv', 500)).error).toEqual({ code: 'INTERNAL_ERROR', message: 'planner exploded' });
+    const response = await call('/api/csv/import', {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/csv' },
+      body: 'title\nDune\n',
+    });
+    expect((await expectResponse(response, 'importCsv', 500)).error).toEqual({
+      code: 'INTERNAL_ERROR',
+      message: 'planner exploded',
+    });
   });
 
   it('answers 500 on startEnrichmentBatch and startScanBatch when the job cannot be planned', async () => {
@@ -25,7 +32,9 @@ describe('500 INTERNAL_ERROR', () => {
     overridePipelineForTests('ai_scan', failingPlan(stubScan));
     const enrichment = await postJson('/v1/enrichment/batch', { books: [{ title: 'Dune' }] });
     expect((await expectResponse(enrichment, 'startEnrichmentBatch', 500)).error.code).toBe('INTERNAL_ERROR');
-    const scan = await postJson('/api/scan-bookshelf/batch', { images: [{ index: 0, data: '/9j/4AAQSkZJRgABAQAAAQABAAD/' }] });
+    const scan = await postJson('/api/scan-bookshelf/batch', {
+      images: [{ index: 0, data: '/9j/4AAQSkZJRgABAQAAAQABAAD/' }],
+    });
     expect((await expectResponse(scan, 'startScanBatch', 500)).error.code).toBe('INTERNAL_ERROR');
   });
 
@@ -34,7 +43,11 @@ describe('500 INTERNAL_ERROR', () => {
     overridePipelineForTests('csv_import', failingResults(csvImportPipeline));
     const job = await startCsvJob('title\nDune\n');
     expect(await waitUntilFinished(job)).toBe('completed');
-    const body = await expectResponse(await call(`/v1/csv/results/${job.jobId}`, authorized(job.token)), 'getCsvResults', 500);
+    const body = await expectResponse(
+      await call(`/v1/csv/results/${job.jobId}`, authorized(job.token)),
+      'getCsvResults',
+      500,
+    );
     expect(body.error).toEqual({ code: 'INTERNAL_ERROR', message: 'Internal server error' });
   });
 
@@ -42,7 +55,11 @@ describe('500 INTERNAL_ERROR', () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     overridePipelineForTests('batch_enrichment', failingResults(stubEnrichment));
     overridePipelineForTests('ai_scan', failingResults(stubScan));
-    const enrichment = await expectResponse(await postJson('/v1/enrichment/batch', { books: [{ title: 'Dune' }] }), 'startEnrichmentBatch', 202);
+    const enrichment = await expectResponse(
+      await postJson('/v1/enrichment/batch', { books: [{ title: 'Dune' }] }),
+      'startEnrichmentBatch',
+      202,
+    );
     const scan = await expectResponse(
       await postJson('/api/scan-bookshelf/batch', { images: [{ index: 0, data: '/9j/4AAQSkZJRgABAQAAAQABAAD/' }] }),
       'startScanBatch',
@@ -53,7 +70,11 @@ describe('500 INTERNAL_ERROR', () => {
       [scan.data, '/v1/scan/results/', 'getScanResults'],
     ] as const) {
       expect(await waitUntilFinished(started)).toBe('completed');
-      const body = await expectResponse(await call(`${path}${started.jobId}`, authorized(started.token)), operationId, 500);
+      const body = await expectResponse(
+        await call(`${path}${started.jobId}`, authorized(started.token)),
+        operationId,
+        500,
+      );
       expect(body.error.code).toBe('INTERNAL_ERROR');
     }
   });

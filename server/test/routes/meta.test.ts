@@ -14,13 +14,19 @@ describe('GET /health', () => {
 
 describe('GET /openapi.json and /asyncapi.json', () => {
   it('serves the bundled OpenAPI document as is', async () => {
-    const body = (await expectResponse(await call('/openapi.json'), 'getOpenApiDocument', 200)) as Record<string, unknown>;
+    const body = (await expectResponse(await call('/openapi.json'), 'getOpenApiDocument', 200)) as Record<
+      string,
+      unknown
+    >;
     expect(body['openapi']).toBe('3.1.0');
     expect((body['info'] as { version: string }).version).toBe(CONTRACT_VERSION);
   });
 
   it('serves the bundled AsyncAPI document as is', async () => {
-    const body = (await expectResponse(await call('/asyncapi.json'), 'getAsyncApiDocument', 200)) as Record<string, unknown>;
+    const body = (await expectResponse(await call('/asyncapi.json'), 'getAsyncApiDocument', 200)) as Record<
+      string,
+      unknown
+    >;
     expect(body['asyncapi']).toBe('3.0.0');
   });
 });

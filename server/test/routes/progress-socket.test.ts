@@ -26,12 +26,20 @@ function collectFrames(socket: WebSocket): Promise<{ frames: ServerMessage[]; co
 
 describe('GET /ws/progress', () => {
   it('answers 400 MISSING_PARAMETER without jobId', async () => {
-    const body = await expectResponse(await upgrade('/ws/progress', [SUBPROTOCOL.VERSION]), 'connectProgressSocket', 400);
+    const body = await expectResponse(
+      await upgrade('/ws/progress', [SUBPROTOCOL.VERSION]),
+      'connectProgressSocket',
+      400,
+    );
     expect(body.error).toEqual({ code: 'MISSING_PARAMETER', message: 'Query parameter jobId is required' });
   });
 
   it('answers 400 INVALID_REQUEST for a malformed jobId', async () => {
-    const body = await expectResponse(await upgrade('/ws/progress?jobId=%3Cscript%3E', [SUBPROTOCOL.VERSION]), 'connectProgressSocket', 400);
+    const body = await expectResponse(
+      await upgrade('/ws/progress?jobId=%3Cscript%3E', [SUBPROTOCOL.VERSION]),
+      'connectProgressSocket',
+      400,
+    );
     expect(body.error.code).toBe('INVALID_REQUEST');
   });
 
@@ -43,7 +51,10 @@ describe('GET /ws/progress', () => {
 
   it('hands the upgrade to the job: 101, bookstrack.v1 echoed, then ready_ack … job_complete and close 1000', async () => {
     const job = await startCsvJob(generatedCsv(5_000));
-    const response = await upgrade(`/ws/progress?jobId=${job.jobId}`, [SUBPROTOCOL.VERSION, `${SUBPROTOCOL.AUTH_PREFIX}${job.token}`]);
+    const response = await upgrade(`/ws/progress?jobId=${job.jobId}`, [
+      SUBPROTOCOL.VERSION,
+      `${SUBPROTOCOL.AUTH_PREFIX}${job.token}`,
+    ]);
     expect(response.status).toBe(101);
     expect(response.headers.get('Sec-WebSocket-Protocol')).toBe(SUBPROTOCOL.VERSION);
     const socket = response.webSocket as WebSocket;

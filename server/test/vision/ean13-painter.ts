@@ -1,10 +1,54 @@
 // Paints EAN-13 barcodes (GS1 General Specifications, section 5.2) into an RGBA pixel buffer, so
 // tests and benchmarks can make realistic barcode photos without any binary fixture.
-const L_CODES = ['0001101', '0011001', '0010011', '0111101', '0100011', '0110001', '0101111', '0111011', '0110111', '0001011'];
-const G_CODES = ['0100111', '0110011', '0011011', '0100001', '0011101', '0111001', '0000101', '0010001', '0001001', '0010111'];
-const R_CODES = ['1110010', '1100110', '1101100', '1000010', '1011100', '1001110', '1010000', '1000100', '1001000', '1110100'];
+const L_CODES = [
+  '0001101',
+  '0011001',
+  '0010011',
+  '0111101',
+  '0100011',
+  '0110001',
+  '0101111',
+  '0111011',
+  '0110111',
+  '0001011',
+];
+const G_CODES = [
+  '0100111',
+  '0110011',
+  '0011011',
+  '0100001',
+  '0011101',
+  '0111001',
+  '0000101',
+  '0010001',
+  '0001001',
+  '0010111',
+];
+const R_CODES = [
+  '1110010',
+  '1100110',
+  '1101100',
+  '1000010',
+  '1011100',
+  '1001110',
+  '1010000',
+  '1000100',
+  '1001000',
+  '1110100',
+];
 /** The first digit is not drawn: it selects which left-half digits use the G (even) set. */
-const FIRST_DIGIT_PARITY = ['LLLLLL', 'LLGLGG', 'LLGGLG', 'LLGGGL', 'LGLLGG', 'LGGLLG', 'LGGGLL', 'LGLGLG', 'LGLGGL', 'LGGLGL'];
+const FIRST_DIGIT_PARITY = [
+  'LLLLLL',
+  'LLGLGG',
+  'LLGGLG',
+  'LLGGGL',
+  'LGLLGG',
+  'LGGLLG',
+  'LGGGLL',
+  'LGLGLG',
+  'LGLGGL',
+  'LGGLGL',
+];
 
 /** The 95 modules of an EAN-13 symbol as '1' (bar) and '0' (space). */
 export function ean13Modules(digits: string): string {
@@ -29,23 +73,40 @@ export interface RgbaImage {
 export function createImage(width: number, height: number, rgb: [number, number, number]): RgbaImage {
   const data = new Uint8Array(width * height * 4);
   for (let i = 0; i < data.length; i += 4) {
-    data[i] = rgb[0]; data[i + 1] = rgb[1]; data[i + 2] = rgb[2]; data[i + 3] = 255;
+    data[i] = rgb[0];
+    data[i + 1] = rgb[1];
+    data[i + 2] = rgb[2];
+    data[i + 3] = 255;
   }
   return { width, height, data };
 }
 
-export function fillRect(image: RgbaImage, x: number, y: number, w: number, h: number, rgb: [number, number, number]): void {
+export function fillRect(
+  image: RgbaImage,
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  rgb: [number, number, number],
+): void {
   for (let row = Math.max(0, y); row < Math.min(image.height, y + h); row++) {
     for (let col = Math.max(0, x); col < Math.min(image.width, x + w); col++) {
       const i = (row * image.width + col) * 4;
-      image.data[i] = rgb[0]; image.data[i + 1] = rgb[1]; image.data[i + 2] = rgb[2];
+      image.data[i] = rgb[0];
+      image.data[i + 1] = rgb[1];
+      image.data[i + 2] = rgb[2];
     }
   }
 }
 
 /** Draws the symbol on a white label with quiet zones; returns the label's box in pixels. */
 export function paintEan13(
-  image: RgbaImage, digits: string, x: number, y: number, moduleWidth: number, barHeight: number,
+  image: RgbaImage,
+  digits: string,
+  x: number,
+  y: number,
+  moduleWidth: number,
+  barHeight: number,
 ): { x: number; y: number; width: number; height: number } {
   const quietModules = 11;
   const labelWidth = (95 + 2 * quietModules) * moduleWidth;

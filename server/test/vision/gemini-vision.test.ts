@@ -26,7 +26,10 @@ function gemini(responders: Responder[]) {
 const signal = () => new AbortController().signal;
 
 async function providerError(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ProviderError);
   return error as ProviderError;
 }
@@ -38,7 +41,9 @@ describe('Gemini vision', () => {
     expect(calls[0]?.search).toBe('');
     expect(requests[0]?.headers.get('x-goog-api-key')).toBe('secret-key');
     expect(requests[0]?.body).toMatchObject({
-      contents: [{ parts: [{ inlineData: { mimeType: 'image/jpeg', data: Buffer.from(PHOTO).toString('base64') } }, {}] }],
+      contents: [
+        { parts: [{ inlineData: { mimeType: 'image/jpeg', data: Buffer.from(PHOTO).toString('base64') } }, {}] },
+      ],
       generationConfig: { responseMimeType: 'application/json', temperature: 0 },
     });
   });
@@ -46,12 +51,18 @@ describe('Gemini vision', () => {
   it('maps books with boxes, normalises ISBNs and drops entries without title or ISBN', async () => {
     const { vision } = gemini([() => json(books)]);
     const box = (x: number, y: number, width: number, height: number) => ({
-      x: expect.closeTo(x, 9), y: expect.closeTo(y, 9), width: expect.closeTo(width, 9), height: expect.closeTo(height, 9),
+      x: expect.closeTo(x, 9),
+      y: expect.closeTo(y, 9),
+      width: expect.closeTo(width, 9),
+      height: expect.closeTo(height, 9),
     });
     expect(await vision.detect(PHOTO, 'image/jpeg', signal())).toEqual([
       { title: 'Dune', author: 'Frank Herbert', confidence: 0.92, boundingBox: box(0.05, 0.1, 0.07, 0.8) },
       {
-        title: 'Kindred', author: 'Octavia E. Butler', isbn: '9780807083697', confidence: 0.55,
+        title: 'Kindred',
+        author: 'Octavia E. Butler',
+        isbn: '9780807083697',
+        confidence: 0.55,
         boundingBox: box(0.13, 0.12, 0.06, 0.76),
       },
     ]);

@@ -58,6 +58,9 @@ export function renderShelf(options: ShelfPhotoOptions): RgbaImage {
 export async function makeShelfPhoto(options: ShelfPhotoOptions): Promise<Uint8Array> {
   const image = renderShelf(options);
   if (options.format === 'png') return encodePng(image);
-  const encoded = jpeg.encode({ data: image.data, width: image.width, height: image.height }, options.jpegQuality ?? 85);
+  const encoded = jpeg.encode(
+    { data: image.data, width: image.width, height: image.height },
+    options.jpegQuality ?? 85,
+  );
   return new Uint8Array(encoded.data);
 }

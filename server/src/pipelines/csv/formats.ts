@@ -5,16 +5,7 @@ export type CsvSource = NonNullable<ParsedBook['source']>;
 
 /** Book fields a row can carry, as raw cell text (normalised later by mapRow). */
 export type FieldName =
-  | 'title'
-  | 'author'
-  | 'isbn13'
-  | 'isbn'
-  | 'publisher'
-  | 'year'
-  | 'originalYear'
-  | 'rating'
-  | 'shelf'
-  | 'dateRead';
+  'title' | 'author' | 'isbn13' | 'isbn' | 'publisher' | 'year' | 'originalYear' | 'rating' | 'shelf' | 'dateRead';
 
 export type RowFields = Partial<Record<FieldName, string>>;
 
@@ -30,17 +21,34 @@ type Aliases = Record<FieldName, readonly string[]>;
 
 // Header names as each service writes them (compared case-insensitively, trimmed).
 const GOODREADS: Partial<Aliases> = {
-  title: ['title'], author: ['author'], isbn13: ['isbn13'], isbn: ['isbn'],
-  publisher: ['publisher'], year: ['year published'], originalYear: ['original publication year'],
-  rating: ['my rating'], shelf: ['exclusive shelf'], dateRead: ['date read'],
+  title: ['title'],
+  author: ['author'],
+  isbn13: ['isbn13'],
+  isbn: ['isbn'],
+  publisher: ['publisher'],
+  year: ['year published'],
+  originalYear: ['original publication year'],
+  rating: ['my rating'],
+  shelf: ['exclusive shelf'],
+  dateRead: ['date read'],
 };
 const LIBRARYTHING: Partial<Aliases> = {
-  title: ['title'], author: ['primary author'], isbn: ['isbn'], publisher: ['publication'],
-  year: ['date'], rating: ['rating'], shelf: ['collections'], dateRead: ['date read'],
+  title: ['title'],
+  author: ['primary author'],
+  isbn: ['isbn'],
+  publisher: ['publication'],
+  year: ['date'],
+  rating: ['rating'],
+  shelf: ['collections'],
+  dateRead: ['date read'],
 };
 const STORYGRAPH: Partial<Aliases> = {
-  title: ['title'], author: ['authors'], isbn: ['isbn/uid'], rating: ['star rating'],
-  shelf: ['read status'], dateRead: ['last date read'],
+  title: ['title'],
+  author: ['authors'],
+  isbn: ['isbn/uid'],
+  rating: ['star rating'],
+  shelf: ['read status'],
+  dateRead: ['last date read'],
 };
 const GENERIC: Partial<Aliases> = {
   title: ['title', 'book title', 'book', 'name'],
@@ -62,7 +70,10 @@ const SIGNATURES: readonly { source: CsvSource; required: readonly string[]; ali
 ];
 
 function normaliseHeader(cell: string): string {
-  return cell.replace(/^\uFEFF/, '').trim().toLowerCase();
+  return cell
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase();
 }
 
 function locate(headers: readonly string[], aliases: Partial<Aliases>): CsvFormat['columns'] {

@@ -1,9 +1,25 @@
 // The csv_import pipeline: plan parses the file into one work item per row (malformed rows become
 // preset failures), steps validate rows into ParsedBooks, and the results list books and row errors.
 import { ERROR_CODE, LIMITS } from '@bookstrack/generated/constants';
-import type { ApiError, CsvImportAccepted, CsvImportRequest, CsvResults, CsvRowError, ErrorCode, ParsedBook } from '@bookstrack/generated/schemas';
+import type {
+  ApiError,
+  CsvImportAccepted,
+  CsvImportRequest,
+  CsvResults,
+  CsvRowError,
+  ErrorCode,
+  ParsedBook,
+} from '@bookstrack/generated/schemas';
 import type { JobType } from '../job-type';
-import { JobInputError, type ItemOutcome, type JobInput, type Pipeline, type PlannedJob, type StoredOutcome, type WorkItem } from '../pipeline';
+import {
+  JobInputError,
+  type ItemOutcome,
+  type JobInput,
+  type Pipeline,
+  type PlannedJob,
+  type StoredOutcome,
+  type WorkItem,
+} from '../pipeline';
 import { detectFormat, pickFields, type CsvSource, type RowFields } from './formats';
 import { MAX_RAW_CHARS } from './limits';
 import { mapRow } from './map-row';
@@ -35,7 +51,11 @@ function failure(code: ErrorCode, error: CsvRowError): ItemOutcome {
 }
 
 function malformedOutcome(item: CsvMalformedItem): ItemOutcome {
-  return failure(ERROR_CODE.INVALID_REQUEST, { line: item.line, message: item.malformed.message, raw: item.malformed.raw });
+  return failure(ERROR_CODE.INVALID_REQUEST, {
+    line: item.line,
+    message: item.malformed.message,
+    raw: item.malformed.raw,
+  });
 }
 
 function isMalformed(item: CsvItem): item is CsvMalformedItem {
@@ -54,7 +74,12 @@ export function planCsv(csv: string): PlannedJob {
     for (const entry of parsed.entries) {
       items.push(
         entry.kind === 'record'
-          ? { line: entry.line, source: format.source, fields: pickFields(format, entry.cells), isIsbnOptional: format.isIsbnOptional }
+          ? {
+              line: entry.line,
+              source: format.source,
+              fields: pickFields(format, entry.cells),
+              isIsbnOptional: format.isIsbnOptional,
+            }
           : { line: entry.line, malformed: { message: entry.message, raw: entry.raw } },
       );
     }
@@ -109,7 +134,9 @@ export const csvImportPipeline: Pipeline = {
   },
   describeItem(item: WorkItem): string {
     const csvItem = item as unknown as CsvItem;
-    return isMalformed(csvItem) ? `Line ${csvItem.line}: malformed row` : `Line ${csvItem.line}: ${csvItem.fields.title ?? 'untitled'}`;
+    return isMalformed(csvItem)
+      ? `Line ${csvItem.line}: malformed row`
+      : `Line ${csvItem.line}: ${csvItem.fields.title ?? 'untitled'}`;
   },
   buildResults: buildCsvResults,
 };
@@ -119,7 +146,9 @@ const encoder = new TextEncoder();
 /** The file's size (a JSON body may carry more than 10 MB of text) and its header row. */
 function checkCsv(csv: string): void {
   if (encoder.encode(csv).byteLength > LIMITS.CSV_MAX_BYTES) {
-    throw new JobInputError(ERROR_CODE.FILE_TOO_LARGE, `The CSV file is larger than ${LIMITS.CSV_MAX_BYTES} bytes`, { maxBytes: LIMITS.CSV_MAX_BYTES });
+    throw new JobInputError(ERROR_CODE.FILE_TOO_LARGE, `The CSV file is larger than ${LIMITS.CSV_MAX_BYTES} bytes`, {
+      maxBytes: LIMITS.CSV_MAX_BYTES,
+    });
   }
   const header = readHeader(csv);
   if (header === undefined || detectFormat(header) === undefined) {

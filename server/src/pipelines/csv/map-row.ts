@@ -6,9 +6,7 @@ import { cleanIsbn, isIsbnShaped, readIsbn } from '../../books/isbn';
 import { MAX_AUTHOR_CHARS, MAX_PUBLISHER_CHARS, MAX_SHELF_CHARS, MAX_TITLE_CHARS } from './limits';
 import { readDate, readPublisher, readRating, readShelf, readYear } from './values';
 
-export type RowOutcome =
-  | { ok: true; book: ParsedBook }
-  | { ok: false; code: ErrorCode; error: CsvRowError };
+export type RowOutcome = { ok: true; book: ParsedBook } | { ok: false; code: ErrorCode; error: CsvRowError };
 
 export interface RowInput {
   line: number;
@@ -55,7 +53,11 @@ export function mapRow({ line, source, fields, isIsbnOptional }: RowInput): RowO
     return { ok: false, code: ERROR_CODE.INVALID_REQUEST, error: { line, message: 'missing title' } };
   }
   if (fields.title.length > MAX_TITLE_CHARS) {
-    return { ok: false, code: ERROR_CODE.INVALID_REQUEST, error: { line, message: `title longer than ${MAX_TITLE_CHARS} characters` } };
+    return {
+      ok: false,
+      code: ERROR_CODE.INVALID_REQUEST,
+      error: { line, message: `title longer than ${MAX_TITLE_CHARS} characters` },
+    };
   }
   const isbn = pickIsbn(fields, isIsbnOptional);
   if (!isbn.ok) return { ok: false, code: ERROR_CODE.INVALID_ISBN, error: { line, message: isbn.message } };
@@ -65,7 +67,10 @@ export function mapRow({ line, source, fields, isIsbnOptional }: RowInput): RowO
     ...optional('author', cap(fields.author, MAX_AUTHOR_CHARS)),
     ...optional('isbn', isbn.isbn13),
     ...optional('isbn10', isbn.isbn10),
-    ...optional('publisher', cap(source === 'librarything' ? readPublisher(fields.publisher) : fields.publisher, MAX_PUBLISHER_CHARS)),
+    ...optional(
+      'publisher',
+      cap(source === 'librarything' ? readPublisher(fields.publisher) : fields.publisher, MAX_PUBLISHER_CHARS),
+    ),
     ...optional('publicationYear', readYear(fields.year) ?? readYear(fields.originalYear)),
     ...optional('rating', readRating(fields.rating)),
     ...optional('shelf', cap(source === 'librarything' ? readShelf(fields.shelf) : fields.shelf, MAX_SHELF_CHARS)),

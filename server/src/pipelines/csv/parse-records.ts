@@ -3,7 +3,6 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { MAX_RAW_CHARS } from './limits';
 
-
 export interface CsvRecord {
   kind: 'record';
   /** 1-based physical line where the record starts. */

@@ -11,12 +11,21 @@ const STATUS = EnrichedBookSchema.shape.status.enum;
 
 export const NOT_FOUND_ERROR: ApiError = { code: ERROR_CODE.NOT_FOUND, message: 'No provider knows this book' };
 
-export function toEnrichedBook(index: number, input: BookQuery, outcome: Awaited<ReturnType<typeof lookupBook>>): EnrichedBook {
+export function toEnrichedBook(
+  index: number,
+  input: BookQuery,
+  outcome: Awaited<ReturnType<typeof lookupBook>>,
+): EnrichedBook {
   switch (outcome.status) {
     case STATUS.found: {
       const { work, edition, authors } = outcome.record;
       return {
-        index, input, status: STATUS.found, work, authors, provider: outcome.provider,
+        index,
+        input,
+        status: STATUS.found,
+        work,
+        authors,
+        provider: outcome.provider,
         ...(edition ? { edition } : {}),
       };
     }
@@ -34,7 +43,10 @@ export function toItemOutcome(book: EnrichedBook): ItemOutcome {
 }
 
 export async function enrichBook(
-  providers: readonly BookProvider[], index: number, input: BookQuery, signal: AbortSignal,
+  providers: readonly BookProvider[],
+  index: number,
+  input: BookQuery,
+  signal: AbortSignal,
 ): Promise<EnrichedBook> {
   try {
     return toEnrichedBook(index, input, await lookupBook(providers, input, signal));
@@ -42,7 +54,10 @@ export async function enrichBook(
     signal.throwIfAborted();
     // A bug in a mapping must cost one book, never the batch.
     const message = error instanceof Error ? error.message : String(error);
-    const failure = { code: ERROR_CODE.INTERNAL_ERROR, message: message.slice(0, API_ERROR_MESSAGE_MAX_CHARS) || 'Lookup failed' };
+    const failure = {
+      code: ERROR_CODE.INTERNAL_ERROR,
+      message: message.slice(0, API_ERROR_MESSAGE_MAX_CHARS) || 'Lookup failed',
+    };
     return { index, input, status: STATUS.error, error: failure };
   }
 }

@@ -1,7 +1,12 @@
 // startEnrichmentBatch / getEnrichmentResults: 1–100 books, a client may choose its job id; each
 // ISBN's checksum is checked here (the schema checks only its shape).
 import { ERROR_CODE, LIMITS } from '@bookstrack/generated/constants';
-import type { BookQuery, EnrichmentBatchAccepted, EnrichmentBatchRequest, ValidationIssue } from '@bookstrack/generated/schemas';
+import type {
+  BookQuery,
+  EnrichmentBatchAccepted,
+  EnrichmentBatchRequest,
+  ValidationIssue,
+} from '@bookstrack/generated/schemas';
 import { readIsbn } from '../../books/isbn';
 import type { JobType } from '../job-type';
 import { JobInputError } from '../pipeline';

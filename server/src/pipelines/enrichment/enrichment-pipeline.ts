@@ -6,7 +6,12 @@ import type { BookQuery, EnrichedBook, EnrichmentResults } from '@bookstrack/gen
 import type { WorkerVars } from '../../vars';
 import type { BookProvider } from '../../providers/book-provider';
 import { createConcurrencyLimiter } from '../../providers/concurrency-limiter';
-import { createBookProviders, isLiveMode, PROVIDER_CONCURRENCY, type ProviderOptions } from '../../providers/create-providers';
+import {
+  createBookProviders,
+  isLiveMode,
+  PROVIDER_CONCURRENCY,
+  type ProviderOptions,
+} from '../../providers/create-providers';
 import type { ItemOutcome, JobInput, Pipeline, PlannedJob, StepContext, StoredOutcome, WorkItem } from '../pipeline';
 import { enrichBook, toItemOutcome } from './enrich-book';
 
@@ -31,7 +36,9 @@ function asItem(item: WorkItem): EnrichmentItem {
 
 function planEnrichment(input: JobInput, env: WorkerVars): PlannedJob {
   if (input.pipeline !== 'batch_enrichment') {
-    throw Object.assign(new Error(`batch_enrichment cannot plan a ${input.pipeline} job`), { code: ERROR_CODE.INVALID_REQUEST });
+    throw Object.assign(new Error(`batch_enrichment cannot plan a ${input.pipeline} job`), {
+      code: ERROR_CODE.INVALID_REQUEST,
+    });
   }
   const items: EnrichmentItem[] = input.books.map((book, index) => ({ index, book }));
   const perBook = ESTIMATED_MS_PER_BOOK[isLiveMode(env) ? 'live' : 'offline'];
@@ -51,8 +58,9 @@ export function createEnrichmentPipeline(makeProviders: BookProviderFactory = cr
     async runStep(items: WorkItem[], ctx: StepContext): Promise<ItemOutcome[]> {
       const limiter = createConcurrencyLimiter(PROVIDER_CONCURRENCY);
       const providers = makeProviders(ctx.env, { limiter });
-      const books = await Promise.all(items.map(asItem).map((item) =>
-        enrichBook(providers, item.index, item.book, ctx.signal)));
+      const books = await Promise.all(
+        items.map(asItem).map((item) => enrichBook(providers, item.index, item.book, ctx.signal)),
+      );
       return books.map(toItemOutcome);
     },
 

@@ -14,13 +14,20 @@ import type { PhotoItem } from './scan-plan';
 import { reviewStatusFor, type PhotoOutcomeValue } from './scan-results';
 
 async function toDetectedBook(
-  photoIndex: number, detection: Detection, providers: readonly BookProvider[], signal: AbortSignal,
+  photoIndex: number,
+  detection: Detection,
+  providers: readonly BookProvider[],
+  signal: AbortSignal,
 ): Promise<DetectedBook> {
-  const found = await lookupBook(providers, {
-    title: detection.title ?? '',
-    ...(detection.author ? { author: detection.author } : {}),
-    ...(detection.isbn ? { isbn: detection.isbn } : {}),
-  }, signal);
+  const found = await lookupBook(
+    providers,
+    {
+      title: detection.title ?? '',
+      ...(detection.author ? { author: detection.author } : {}),
+      ...(detection.isbn ? { isbn: detection.isbn } : {}),
+    },
+    signal,
+  );
   const record = found.status === EnrichedBookSchema.shape.status.enum.found ? found.record : undefined;
   const title = detection.title ?? record?.work.title;
   const author = detection.author ?? record?.authors[0]?.name;
@@ -43,7 +50,10 @@ function photoFailure(photoIndex: number, error: ApiError): ItemOutcome {
 }
 
 export async function scanPhoto(
-  item: PhotoItem, vision: VisionProvider, providers: readonly BookProvider[], signal: AbortSignal,
+  item: PhotoItem,
+  vision: VisionProvider,
+  providers: readonly BookProvider[],
+  signal: AbortSignal,
 ): Promise<ItemOutcome> {
   let detections: Detection[];
   try {
@@ -51,7 +61,10 @@ export async function scanPhoto(
   } catch (error) {
     signal.throwIfAborted();
     if (error instanceof ImageDecodeError) {
-      return photoFailure(item.photoIndex, { code: ERROR_CODE.INVALID_REQUEST, message: `Photo ${item.photoIndex}: ${error.message}` });
+      return photoFailure(item.photoIndex, {
+        code: ERROR_CODE.INVALID_REQUEST,
+        message: `Photo ${item.photoIndex}: ${error.message}`,
+      });
     }
     return photoFailure(item.photoIndex, toProviderApiError(error, vision.name));
   }

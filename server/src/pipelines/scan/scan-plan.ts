@@ -29,14 +29,23 @@ export function decodedLength(base64: string): number {
 
 function checkPhoto(image: ScanImage, position: number): ImageMimeType {
   if (decodedLength(image.data) > LIMITS.SCAN_IMAGE_MAX_BYTES) {
-    throw new JobInputError(ERROR_CODE.FILE_TOO_LARGE, `Image ${position} is larger than ${LIMITS.SCAN_IMAGE_MAX_BYTES} bytes once decoded`, {
-      issues: [{ path: `images.${position}.data`, message: `decodes to more than ${LIMITS.SCAN_IMAGE_MAX_BYTES} bytes` }],
-    });
+    throw new JobInputError(
+      ERROR_CODE.FILE_TOO_LARGE,
+      `Image ${position} is larger than ${LIMITS.SCAN_IMAGE_MAX_BYTES} bytes once decoded`,
+      {
+        issues: [
+          { path: `images.${position}.data`, message: `decodes to more than ${LIMITS.SCAN_IMAGE_MAX_BYTES} bytes` },
+        ],
+      },
+    );
   }
   const head = Buffer.from(image.data.slice(0, MAGIC_BASE64_CHARS), 'base64');
   const mimeType = sniffImageMimeType(new Uint8Array(head));
   if (!mimeType) {
-    throw new JobInputError(ERROR_CODE.UNSUPPORTED_MEDIA_TYPE, `Image ${position} (index ${image.index}) is neither a JPEG nor a PNG`);
+    throw new JobInputError(
+      ERROR_CODE.UNSUPPORTED_MEDIA_TYPE,
+      `Image ${position} (index ${image.index}) is neither a JPEG nor a PNG`,
+    );
   }
   return mimeType;
 }
@@ -47,13 +56,17 @@ export function toScanInput(body: ScanBatchRequest): JobInput {
   return { pipeline: 'ai_scan', images };
 }
 
-export function acceptedScan(started: { jobId: string; token: string; expiresAt: string }, input: JobInput): ScanBatchAccepted {
+export function acceptedScan(
+  started: { jobId: string; token: string; expiresAt: string },
+  input: JobInput,
+): ScanBatchAccepted {
   const totalPhotos = input.pipeline === 'ai_scan' ? input.images.length : 0;
   return { jobId: started.jobId, token: started.token, expiresAt: started.expiresAt, pipeline: 'ai_scan', totalPhotos };
 }
 
 export function planScan(input: JobInput, isLive: boolean): PlannedJob {
-  if (input.pipeline !== 'ai_scan') throw new JobInputError(ERROR_CODE.INVALID_REQUEST, `ai_scan cannot plan a ${input.pipeline} job`);
+  if (input.pipeline !== 'ai_scan')
+    throw new JobInputError(ERROR_CODE.INVALID_REQUEST, `ai_scan cannot plan a ${input.pipeline} job`);
   const items = input.images.map((image, position): PhotoItem => ({
     photoIndex: image.index,
     mimeType: image.mimeType ?? checkPhoto(image, position),

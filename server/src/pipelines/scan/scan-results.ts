@@ -20,7 +20,11 @@ function detectedBooks(outcomes: StoredOutcome[]): DetectedBook[] {
     .flatMap(({ outcome }) => (outcome.value as PhotoOutcomeValue | undefined)?.books ?? []);
 }
 
-export function summarizeScan(outcomes: StoredOutcome[]): { totalDetected: number; approved: number; needsReview: number } {
+export function summarizeScan(outcomes: StoredOutcome[]): {
+  totalDetected: number;
+  approved: number;
+  needsReview: number;
+} {
   const books = detectedBooks(outcomes);
   const approved = books.filter((b) => b.reviewStatus === 'verified').length;
   return { totalDetected: books.length, approved, needsReview: books.length - approved };

@@ -12,8 +12,13 @@ export interface CatalogueBook {
 }
 
 export function book(
-  isbn13: string, title: string, authors: string[], firstPublicationYear: number,
-  publisher: string, subjects: string[], confidence?: 'unsure',
+  isbn13: string,
+  title: string,
+  authors: string[],
+  firstPublicationYear: number,
+  publisher: string,
+  subjects: string[],
+  confidence?: 'unsure',
 ): CatalogueBook {
   return { isbn13, title, authors, firstPublicationYear, publisher, subjects, isUnsure: confidence === 'unsure' };
 }

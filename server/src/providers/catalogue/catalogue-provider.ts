@@ -18,19 +18,25 @@ export const CATALOGUE_PROVIDER_ID: DataProvider = 'openlibrary';
 export function catalogueRecord(entry: CatalogueBook): BookRecord {
   const isbn10 = isbn13To10(entry.isbn13);
   return {
-    work: buildWork({
-      title: entry.title,
-      subjectTags: [...entry.subjects],
-      firstPublicationYear: entry.firstPublicationYear,
-    }, CATALOGUE_PROVIDER_ID),
-    edition: buildEdition({
-      isbns: isbn10 ? [entry.isbn13, isbn10] : [entry.isbn13],
-      isbn: entry.isbn13,
-      // The catalogue does not record bindings; most listed editions are trade paperbacks.
-      format: 'Paperback',
-      title: entry.title,
-      publisher: entry.publisher,
-    }, CATALOGUE_PROVIDER_ID),
+    work: buildWork(
+      {
+        title: entry.title,
+        subjectTags: [...entry.subjects],
+        firstPublicationYear: entry.firstPublicationYear,
+      },
+      CATALOGUE_PROVIDER_ID,
+    ),
+    edition: buildEdition(
+      {
+        isbns: isbn10 ? [entry.isbn13, isbn10] : [entry.isbn13],
+        isbn: entry.isbn13,
+        // The catalogue does not record bindings; most listed editions are trade paperbacks.
+        format: 'Paperback',
+        title: entry.title,
+        publisher: entry.publisher,
+      },
+      CATALOGUE_PROVIDER_ID,
+    ),
     authors: entry.authors.map((name) => buildAuthor({ name, ...CATALOGUE_AUTHORS[name] })),
   };
 }

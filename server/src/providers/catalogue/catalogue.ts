@@ -11,8 +11,15 @@ import { SPECULATIVE_FICTION } from './books-speculative';
 import type { CatalogueBook } from './catalogue-book';
 
 export const CATALOGUE: readonly CatalogueBook[] = [
-  ...CLASSICS, ...LITERARY_FICTION, ...SPECULATIVE_FICTION, ...MYSTERY_AND_HORROR, ...CHILDREN,
-  ...NONFICTION, ...COMPUTING, ...DRAMA_AND_POETRY, ...GRAPHIC_NOVELS,
+  ...CLASSICS,
+  ...LITERARY_FICTION,
+  ...SPECULATIVE_FICTION,
+  ...MYSTERY_AND_HORROR,
+  ...CHILDREN,
+  ...NONFICTION,
+  ...COMPUTING,
+  ...DRAMA_AND_POETRY,
+  ...GRAPHIC_NOVELS,
 ];
 
 const LEADING_ARTICLE = /^(the|a|an) /;
@@ -58,7 +65,9 @@ export function buildCatalogueIndex(books: readonly CatalogueBook[]): CatalogueI
 
 /** True when every word of the query author appears in one of the book's author names. */
 export function authorMatches(entry: CatalogueBook, author: string): boolean {
-  const words = normalizeText(author).split(' ').filter((w) => w.length > 1);
+  const words = normalizeText(author)
+    .split(' ')
+    .filter((w) => w.length > 1);
   if (words.length === 0) return true;
   return entry.authors.some((name) => {
     const nameWords = new Set(normalizeText(name).split(' '));

@@ -15,7 +15,9 @@ function phrase(text: string): string {
 }
 
 export function createGoogleBooksProvider(
-  http: HttpClient, apiKey: string | undefined, baseUrl = GOOGLE_BOOKS_BASE_URL,
+  http: HttpClient,
+  apiKey: string | undefined,
+  baseUrl = GOOGLE_BOOKS_BASE_URL,
 ): BookProvider {
   const queryVolumes = async (q: string, signal: AbortSignal) => {
     const params = new URLSearchParams({ q, maxResults: '1', printType: 'books' });
@@ -24,8 +26,9 @@ export function createGoogleBooksProvider(
     if (body === null) return undefined;
     const parsed = GoogleVolumesSchema.safeParse(body);
     if (!parsed.success) {
-      throw new ProviderError(ERROR_CODE.PROVIDER_ERROR, 'google-books returned an unexpected shape',
-        { provider: 'google-books' });
+      throw new ProviderError(ERROR_CODE.PROVIDER_ERROR, 'google-books returned an unexpected shape', {
+        provider: 'google-books',
+      });
     }
     return parsed.data.items?.[0];
   };

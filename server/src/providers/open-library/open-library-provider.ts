@@ -7,10 +7,16 @@ import type { BookProvider, BookRecord } from '../book-provider';
 import type { HttpClient } from '../http-client';
 import { ProviderError } from '../provider-error';
 import {
-  mapOpenLibraryAuthor, mapOpenLibraryEdition, mapOpenLibrarySearchDoc, mapOpenLibraryWork,
+  mapOpenLibraryAuthor,
+  mapOpenLibraryEdition,
+  mapOpenLibrarySearchDoc,
+  mapOpenLibraryWork,
 } from './open-library-mapping';
 import {
-  OpenLibraryAuthorSchema, OpenLibraryEditionSchema, OpenLibrarySearchSchema, OpenLibraryWorkSchema,
+  OpenLibraryAuthorSchema,
+  OpenLibraryEditionSchema,
+  OpenLibrarySearchSchema,
+  OpenLibraryWorkSchema,
 } from './open-library-schemas';
 
 export const OPEN_LIBRARY_BASE_URL = 'https://openlibrary.org';
@@ -24,15 +30,17 @@ export function createOpenLibraryProvider(http: HttpClient, baseUrl = OPEN_LIBRA
     if (body === null) return null;
     const parsed = schema.safeParse(body);
     if (!parsed.success) {
-      throw new ProviderError(ERROR_CODE.PROVIDER_ERROR, `openlibrary returned an unexpected shape for ${path}`,
-        { provider: 'openlibrary' });
+      throw new ProviderError(ERROR_CODE.PROVIDER_ERROR, `openlibrary returned an unexpected shape for ${path}`, {
+        provider: 'openlibrary',
+      });
     }
     return parsed.data;
   };
 
   const fetchAuthors = async (keys: string[], signal: AbortSignal): Promise<AuthorDTO[]> => {
-    const authors = await Promise.all(keys.slice(0, MAX_AUTHORS)
-      .map((key) => get(`${key}.json`, OpenLibraryAuthorSchema, signal)));
+    const authors = await Promise.all(
+      keys.slice(0, MAX_AUTHORS).map((key) => get(`${key}.json`, OpenLibraryAuthorSchema, signal)),
+    );
     return authors.flatMap((a) => (a ? [mapOpenLibraryAuthor(a)] : []));
   };
 

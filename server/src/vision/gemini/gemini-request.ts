@@ -32,10 +32,12 @@ const RESPONSE_SCHEMA = {
 
 export function buildGenerateContentRequest(imageBase64: string, mimeType: ImageMimeType): unknown {
   return {
-    contents: [{
-      role: 'user',
-      parts: [{ inlineData: { mimeType, data: imageBase64 } }, { text: GEMINI_PROMPT }],
-    }],
+    contents: [
+      {
+        role: 'user',
+        parts: [{ inlineData: { mimeType, data: imageBase64 } }, { text: GEMINI_PROMPT }],
+      },
+    ],
     generationConfig: {
       responseMimeType: 'application/json',
       responseSchema: RESPONSE_SCHEMA,

@@ -7,10 +7,16 @@ import { ProviderError } from '../../providers/provider-error';
 import type { BoundingBox, Detection } from '../vision-provider';
 
 const GenerateContentResponseSchema = z.looseObject({
-  candidates: z.array(z.looseObject({
-    content: z.looseObject({ parts: z.array(z.looseObject({ text: z.string().optional() })).optional() }).optional(),
-    finishReason: z.string().optional(),
-  })).optional(),
+  candidates: z
+    .array(
+      z.looseObject({
+        content: z
+          .looseObject({ parts: z.array(z.looseObject({ text: z.string().optional() })).optional() })
+          .optional(),
+        finishReason: z.string().optional(),
+      }),
+    )
+    .optional(),
   promptFeedback: z.looseObject({ blockReason: z.string().optional() }).optional(),
 });
 
@@ -31,7 +37,12 @@ function failure(message: string): ProviderError {
 /** Gemini boxes are [ymin, xmin, ymax, xmax] on a 0..1000 grid. */
 function toBox(box: number[] | undefined): BoundingBox | undefined {
   if (!box) return undefined;
-  const [ymin, xmin, ymax, xmax] = box.map((v) => Math.min(1, Math.max(0, v / 1000))) as [number, number, number, number];
+  const [ymin, xmin, ymax, xmax] = box.map((v) => Math.min(1, Math.max(0, v / 1000))) as [
+    number,
+    number,
+    number,
+    number,
+  ];
   if (xmax <= xmin || ymax <= ymin) return undefined;
   return { x: xmin, y: ymin, width: xmax - xmin, height: ymax - ymin };
 }
@@ -68,7 +79,10 @@ export function parseGeminiDetections(body: unknown): Detection[] {
     const reason = response.data.promptFeedback?.blockReason;
     throw failure(reason ? `gemini blocked the photo (${reason})` : 'gemini returned no candidates');
   }
-  const text = (candidate.content?.parts ?? []).map((p) => p.text ?? '').join('').trim();
+  const text = (candidate.content?.parts ?? [])
+    .map((p) => p.text ?? '')
+    .join('')
+    .trim();
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -10,14 +10,18 @@ export const GEMINI_BASE_URL = 'https://generativelanguage.googleapis.com/v1beta
 export const GEMINI_MODEL = 'gemini-2.5-flash';
 
 export function createGeminiVision(
-  http: HttpClient, apiKey: string, model = GEMINI_MODEL, baseUrl = GEMINI_BASE_URL,
+  http: HttpClient,
+  apiKey: string,
+  model = GEMINI_MODEL,
+  baseUrl = GEMINI_BASE_URL,
 ): VisionProvider {
   return {
     name: 'gemini',
     async detect(image, mimeType, signal) {
       const request = buildGenerateContentRequest(Buffer.from(image).toString('base64'), mimeType);
-      const body = await http.postJson(`${baseUrl}/models/${model}:generateContent`, request, signal,
-        { 'x-goog-api-key': apiKey });
+      const body = await http.postJson(`${baseUrl}/models/${model}:generateContent`, request, signal, {
+        'x-goog-api-key': apiKey,
+      });
       return parseGeminiDetections(body);
     },
   };

@@ -43,6 +43,9 @@ describe('detectFormat', () => {
 describe('pickFields', () => {
   it('takes trimmed non-empty cells of the mapped columns only', () => {
     const format = detectFormat(['title', 'author', 'isbn', 'notes']);
-    expect(format && pickFields(format, [' Dune ', '', '0441478123', 'ignored'])).toEqual({ title: 'Dune', isbn: '0441478123' });
+    expect(format && pickFields(format, [' Dune ', '', '0441478123', 'ignored'])).toEqual({
+      title: 'Dune',
+      isbn: '0441478123',
+    });
   });
 });

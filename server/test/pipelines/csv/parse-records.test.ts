@@ -3,24 +3,35 @@ import { describe, expect, it } from 'vitest';
 import { parseCsv, readHeader } from '../../../src/pipelines/csv/parse-records';
 
 function lines(csv: string) {
-  return parseCsv(csv).entries.map((entry) => (entry.kind === 'record' ? [entry.line, entry.cells[0]] : [entry.line, entry.message]));
+  return parseCsv(csv).entries.map((entry) =>
+    entry.kind === 'record' ? [entry.line, entry.cells[0]] : [entry.line, entry.message],
+  );
 }
 
 describe('parseCsv', () => {
   it('numbers records by the physical line they start on, header on line 1', () => {
     const parsed = parseCsv('title,author\nDune,Herbert\nEmma,Austen\n');
     expect(parsed.header).toEqual(['title', 'author']);
-    expect(lines('title,author\nDune,Herbert\nEmma,Austen\n')).toEqual([[2, 'Dune'], [3, 'Emma']]);
+    expect(lines('title,author\nDune,Herbert\nEmma,Austen\n')).toEqual([
+      [2, 'Dune'],
+      [3, 'Emma'],
+    ]);
   });
 
   it('counts lines inside quoted multi-line fields and skips blank lines', () => {
     const csv = 'title,review\n\n"Dune","great\nbook"\n   \nEmma,fine';
-    expect(lines(csv)).toEqual([[3, 'Dune'], [6, 'Emma']]);
+    expect(lines(csv)).toEqual([
+      [3, 'Dune'],
+      [6, 'Emma'],
+    ]);
   });
 
   it('gives the same line numbers for CRLF, including CRLF inside quotes', () => {
     const csv = 'title,review\r\n"Dune","great\r\nbook"\r\n\r\nEmma,fine\r\n';
-    expect(lines(csv)).toEqual([[2, 'Dune'], [5, 'Emma']]);
+    expect(lines(csv)).toEqual([
+      [2, 'Dune'],
+      [5, 'Emma'],
+    ]);
     expect(parseCsv(csv).entries[0]).toMatchObject({ cells: ['Dune', 'great\nbook'] });
   });
 
@@ -54,11 +65,16 @@ describe('parseCsv', () => {
       message: 'unbalanced quote (expected 2 fields, found 1 across lines 2-3)',
       raw: '"Emma,Austen',
     });
-    expect(lines(csv).slice(1)).toEqual([[3, 'Dune'], [4, 'Beloved']]);
+    expect(lines(csv).slice(1)).toEqual([
+      [3, 'Dune'],
+      [4, 'Beloved'],
+    ]);
   });
 
   it('keeps quotes that appear inside an unquoted field', () => {
-    expect(parseCsv('title,author\nThe "Best" Book,Anon').entries[0]).toMatchObject({ cells: ['The "Best" Book', 'Anon'] });
+    expect(parseCsv('title,author\nThe "Best" Book,Anon').entries[0]).toMatchObject({
+      cells: ['The "Best" Book', 'Anon'],
+    });
   });
 
   it('truncates the raw text of a malformed row to 1 KB', () => {

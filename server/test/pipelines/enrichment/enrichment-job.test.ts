@@ -1,6 +1,11 @@
 // The registered batch_enrichment pipeline inside the real ProgressSocket: a 100-book batch run
 // by alarms, a restart between steps, and a cancel that lands while a step is looking books up.
-import { EnrichmentResultsSchema, type BookQuery, type EnrichmentResults, type JobState } from '@bookstrack/generated/schemas';
+import {
+  EnrichmentResultsSchema,
+  type BookQuery,
+  type EnrichmentResults,
+  type JobState,
+} from '@bookstrack/generated/schemas';
 import { abortAllDurableObjects } from 'cloudflare:test';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { StartedJob } from '../../../src/durable/job-api';
@@ -18,7 +23,9 @@ afterEach(() => {
 });
 
 async function start(jobId: string, books: BookQuery[]): Promise<StartedJob> {
-  const result = plain<StartedJob>(await stubFor(jobId).startJob({ jobId, input: { pipeline: 'batch_enrichment', books } }));
+  const result = plain<StartedJob>(
+    await stubFor(jobId).startJob({ jobId, input: { pipeline: 'batch_enrichment', books } }),
+  );
   if (!result.ok) throw new Error(`startJob failed: ${result.code}`);
   return result.value;
 }
@@ -37,9 +44,9 @@ async function state(jobId: string, token: string): Promise<JobState> {
 
 /** 90 catalogue books (alternately by ISBN and by title/author) and 10 unknown titles. */
 function hundredBooks(): BookQuery[] {
-  const known = CATALOGUE.slice(0, 90).map((b, i): BookQuery => (i % 2 === 0
-    ? { title: b.title, isbn: b.isbn13 }
-    : { title: b.title, author: b.authors[0] as string }));
+  const known = CATALOGUE.slice(0, 90).map((b, i): BookQuery =>
+    i % 2 === 0 ? { title: b.title, isbn: b.isbn13 } : { title: b.title, author: b.authors[0] as string },
+  );
   const unknown = Array.from({ length: 10 }, (_, i): BookQuery => ({ title: `Unwritten Volume ${i + 1}` }));
   return [...known, ...unknown];
 }
@@ -58,7 +65,10 @@ describe('batch_enrichment in the ProgressSocket', () => {
     // The first progress frame names the last book of the first step (an ISBN query: title only).
     const lastOfFirstStep = books[ENRICHMENT_STEP_SIZE - 1];
     expect(lastOfFirstStep?.author).toBeUndefined();
-    expect(progress[0]?.payload).toMatchObject({ processedCount: ENRICHMENT_STEP_SIZE, currentItem: lastOfFirstStep?.title });
+    expect(progress[0]?.payload).toMatchObject({
+      processedCount: ENRICHMENT_STEP_SIZE,
+      currentItem: lastOfFirstStep?.title,
+    });
     const { books: enriched } = await results(jobId, job.token);
     expect(enriched.map((b) => b.index)).toEqual(books.map((_, i) => i));
     expect(enriched.slice(0, 90).map((b) => b.edition?.isbn)).toEqual(CATALOGUE.slice(0, 90).map((b) => b.isbn13));
@@ -78,7 +88,12 @@ describe('batch_enrichment in the ProgressSocket', () => {
     await abortAllDurableObjects();
     await fireNextAlarm(jobId);
     const finished = await state(jobId, job.token);
-    expect(finished).toMatchObject({ status: 'completed', processedCount: books.length, successCount: books.length, failureCount: 0 });
+    expect(finished).toMatchObject({
+      status: 'completed',
+      processedCount: books.length,
+      successCount: books.length,
+      failureCount: 0,
+    });
     const { books: enriched } = await results(jobId, job.token);
     expect(enriched.map((b) => b.index)).toEqual(books.map((_, i) => i));
   });
@@ -91,9 +106,17 @@ describe('batch_enrichment in the ProgressSocket', () => {
       search: (_title, _author, signal) => waitForAbort(signal),
     };
     function waitForAbort(signal: AbortSignal): Promise<null> {
-      return new Promise((_, reject) => signal.addEventListener('abort', () => { aborted++; reject(signal.reason); }));
+      return new Promise((_, reject) =>
+        signal.addEventListener('abort', () => {
+          aborted++;
+          reject(signal.reason);
+        }),
+      );
     }
-    overridePipelineForTests('batch_enrichment', createEnrichmentPipeline(() => [hanging]));
+    overridePipelineForTests(
+      'batch_enrichment',
+      createEnrichmentPipeline(() => [hanging]),
+    );
     const jobId = newJobId();
     const job = await start(jobId, hundredBooks().slice(0, ENRICHMENT_STEP_SIZE + 3));
     const socket = await connectReady(jobId, job.token);

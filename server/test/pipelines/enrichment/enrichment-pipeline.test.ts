@@ -21,14 +21,21 @@ async function runAll(books: BookQuery[], pipeline = enrichmentPipeline, env: En
 
 describe('enrichmentPipeline', () => {
   it('plans one item per book with its index', async () => {
-    const plan = await enrichmentPipeline.plan({ pipeline: 'batch_enrichment', books: [{ title: 'Dune' }, { title: 'Emma' }] }, OFFLINE);
-    expect(plan.items).toEqual([{ index: 0, book: { title: 'Dune' } }, { index: 1, book: { title: 'Emma' } }]);
+    const plan = await enrichmentPipeline.plan(
+      { pipeline: 'batch_enrichment', books: [{ title: 'Dune' }, { title: 'Emma' }] },
+      OFFLINE,
+    );
+    expect(plan.items).toEqual([
+      { index: 0, book: { title: 'Dune' } },
+      { index: 1, book: { title: 'Emma' } },
+    ]);
     expect(plan.totalCount).toBe(2);
   });
 
-  it('refuses to plan another pipeline\'s input with INVALID_REQUEST', () => {
-    expect(() => enrichmentPipeline.plan({ pipeline: 'csv_import', csv: 'title\nDune' }, OFFLINE))
-      .toThrow(expect.objectContaining({ code: 'INVALID_REQUEST' }));
+  it("refuses to plan another pipeline's input with INVALID_REQUEST", () => {
+    expect(() => enrichmentPipeline.plan({ pipeline: 'csv_import', csv: 'title\nDune' }, OFFLINE)).toThrow(
+      expect.objectContaining({ code: 'INVALID_REQUEST' }),
+    );
   });
 
   it('finds books offline by ISBN and by title, and reports the rest per book', async () => {
@@ -60,12 +67,27 @@ describe('enrichmentPipeline', () => {
       ['https://www.googleapis.com/books/v1/volumes', () => json({ kind: 'books#volumes', totalItems: 0 })],
     ]);
     const live = { PROVIDER_MODE: 'live' } as Env;
-    const pipeline = createEnrichmentPipeline((env, options) => createBookProviders(env, {
-      ...options, fetch: fake.fetch, policy: { baseDelayMs: 1, maxDelayMs: 1 },
-    }));
-    const outcomes = await runAll([{ title: 'Fantastic Mr Fox', isbn: '9780140328721' }, { title: 'Dune', isbn: '9780441172719' }], pipeline, live);
+    const pipeline = createEnrichmentPipeline((env, options) =>
+      createBookProviders(env, {
+        ...options,
+        fetch: fake.fetch,
+        policy: { baseDelayMs: 1, maxDelayMs: 1 },
+      }),
+    );
+    const outcomes = await runAll(
+      [
+        { title: 'Fantastic Mr Fox', isbn: '9780140328721' },
+        { title: 'Dune', isbn: '9780441172719' },
+      ],
+      pipeline,
+      live,
+    );
     const books = outcomes.map(({ outcome }) => EnrichedBookSchema.parse(outcome.value));
-    expect(books[0]).toMatchObject({ status: 'found', provider: 'openlibrary', edition: { openLibraryEditionID: 'OL7353617M' } });
+    expect(books[0]).toMatchObject({
+      status: 'found',
+      provider: 'openlibrary',
+      edition: { openLibraryEditionID: 'OL7353617M' },
+    });
     expect(books[1]).toMatchObject({
       status: 'error',
       error: { code: 'PROVIDER_ERROR', details: { provider: 'openlibrary', upstreamStatus: 500, attempts: 3 } },
@@ -84,12 +106,22 @@ describe('enrichmentPipeline', () => {
     };
     const fake = fakeFetch([
       ['https://openlibrary.org/', slowNotFound],
-      ['https://www.googleapis.com/', async () => { await slowNotFound(); return json({ kind: 'books#volumes', totalItems: 0 }); }],
+      [
+        'https://www.googleapis.com/',
+        async () => {
+          await slowNotFound();
+          return json({ kind: 'books#volumes', totalItems: 0 });
+        },
+      ],
     ]);
-    const pipeline = createEnrichmentPipeline((env, options) => createBookProviders(env, { ...options, fetch: fake.fetch }));
+    const pipeline = createEnrichmentPipeline((env, options) =>
+      createBookProviders(env, { ...options, fetch: fake.fetch }),
+    );
     const books = Array.from({ length: 5 }, (_, i) => ({ title: `Missing ${i}`, isbn: '9780441172719' }));
     const outcomes = await runAll(books, pipeline, { PROVIDER_MODE: 'live' } as Env);
-    expect(outcomes.map(({ outcome }) => (outcome.value as { status: string }).status)).toEqual(Array(5).fill('not_found'));
+    expect(outcomes.map(({ outcome }) => (outcome.value as { status: string }).status)).toEqual(
+      Array(5).fill('not_found'),
+    );
     // 5 books × (2 ISBN lookups + 2 searches) went out, at most PROVIDER_CONCURRENCY at a time.
     expect(fake.calls).toHaveLength(20);
     expect(peak).toBe(PROVIDER_CONCURRENCY);
@@ -99,18 +131,26 @@ describe('enrichmentPipeline', () => {
     const controller = new AbortController();
     controller.abort(new Error('Job canceled'));
     const plan = await enrichmentPipeline.plan({ pipeline: 'batch_enrichment', books: [{ title: 'Dune' }] }, OFFLINE);
-    await expect(enrichmentPipeline.runStep(plan.items, context(OFFLINE, controller.signal))).rejects.toThrow('Job canceled');
+    await expect(enrichmentPipeline.runStep(plan.items, context(OFFLINE, controller.signal))).rejects.toThrow(
+      'Job canceled',
+    );
   });
 
   it('builds results in request order from outcomes stored in any order', async () => {
     const outcomes = await runAll([{ title: 'Emma' }, { title: 'Dune' }, { title: 'Nope Nope' }]);
     const results = enrichmentPipeline.buildResults([...outcomes].reverse());
     const parsed = EnrichmentResultsSchema.parse({ ...results, expiresAt: '2026-01-01T00:00:00.000Z' });
-    expect(parsed.books.map((b) => [b.index, b.status])).toEqual([[0, 'found'], [1, 'found'], [2, 'not_found']]);
+    expect(parsed.books.map((b) => [b.index, b.status])).toEqual([
+      [0, 'found'],
+      [1, 'found'],
+      [2, 'not_found'],
+    ]);
   });
 
   it('describes an item by its title and author', () => {
-    expect(enrichmentPipeline.describeItem({ index: 0, book: { title: 'Dune', author: 'Frank Herbert' } })).toBe('Dune — Frank Herbert');
+    expect(enrichmentPipeline.describeItem({ index: 0, book: { title: 'Dune', author: 'Frank Herbert' } })).toBe(
+      'Dune — Frank Herbert',
+    );
     expect(enrichmentPipeline.describeItem({ index: 1, book: { title: 'Emma' } })).toBe('Emma');
   });
 });

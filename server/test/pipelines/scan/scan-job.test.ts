@@ -5,7 +5,16 @@ import { ScanResultsSchema, type JobState, type ScanResults } from '@bookstrack/
 import { abortAllDurableObjects } from 'cloudflare:test';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StartedJob } from '../../../src/durable/job-api';
-import { fireNextAlarm, newJobId, plain, setClock, stubFor, useClock, restoreClock, clockNow } from '../../helpers/durable';
+import {
+  fireNextAlarm,
+  newJobId,
+  plain,
+  setClock,
+  stubFor,
+  useClock,
+  restoreClock,
+  clockNow,
+} from '../../helpers/durable';
 import { connectReady } from '../../helpers/websocket';
 import { makeShelfPhoto } from '../../vision/shelf-photo';
 
@@ -21,16 +30,26 @@ const SHELVES = [
 ];
 
 async function photos(): Promise<Array<{ index: number; data: string }>> {
-  return Promise.all(SHELVES.map(async (isbns, index) => ({
-    index,
-    data: Buffer.from(await makeShelfPhoto({
-      width: 1000, height: 750, isbns, format: index % 2 === 0 ? 'jpeg' : 'png', seed: index + 1,
-    })).toString('base64'),
-  })));
+  return Promise.all(
+    SHELVES.map(async (isbns, index) => ({
+      index,
+      data: Buffer.from(
+        await makeShelfPhoto({
+          width: 1000,
+          height: 750,
+          isbns,
+          format: index % 2 === 0 ? 'jpeg' : 'png',
+          seed: index + 1,
+        }),
+      ).toString('base64'),
+    })),
+  );
 }
 
 async function start(jobId: string): Promise<StartedJob> {
-  const result = plain<StartedJob>(await stubFor(jobId).startJob({ jobId, input: { pipeline: 'ai_scan', images: await photos() } }));
+  const result = plain<StartedJob>(
+    await stubFor(jobId).startJob({ jobId, input: { pipeline: 'ai_scan', images: await photos() } }),
+  );
   if (!result.ok) throw new Error(`startJob failed: ${result.code} ${result.message}`);
   return result.value;
 }
@@ -55,15 +74,33 @@ describe('ai_scan in the ProgressSocket', () => {
     const complete = await socket.waitFor('job_complete');
     expect(complete.payload).toMatchObject({
       summary: { totalProcessed: 5, successCount: 5, failureCount: 0 },
-      totalDetected: 7, approved: 7, needsReview: 0,
+      totalDetected: 7,
+      approved: 7,
+      needsReview: 0,
     });
-    expect(socket.frames.filter((f) => f.type === 'job_progress').map((f) => f.payload.currentItem))
-      .toEqual(['Photo 1', 'Photo 2', 'Photo 3', 'Photo 4', 'Photo 5']);
+    expect(socket.frames.filter((f) => f.type === 'job_progress').map((f) => f.payload.currentItem)).toEqual([
+      'Photo 1',
+      'Photo 2',
+      'Photo 3',
+      'Photo 4',
+      'Photo 5',
+    ]);
     const scan = await results(jobId, job.token);
     expect(scan.books.map((b) => [b.photoIndex, b.isbn]).sort()).toEqual(
-      SHELVES.flatMap((isbns, photo) => isbns.map((isbn) => [photo, isbn])).sort());
-    expect(scan.books.filter((b) => b.work).map((b) => b.title).sort()).toEqual([
-      'Clean Code', 'Dune', 'Pride and Prejudice', 'Sapiens: A Brief History of Humankind', 'The Great Gatsby', 'The Hobbit',
+      SHELVES.flatMap((isbns, photo) => isbns.map((isbn) => [photo, isbn])).sort(),
+    );
+    expect(
+      scan.books
+        .filter((b) => b.work)
+        .map((b) => b.title)
+        .sort(),
+    ).toEqual([
+      'Clean Code',
+      'Dune',
+      'Pride and Prejudice',
+      'Sapiens: A Brief History of Humankind',
+      'The Great Gatsby',
+      'The Hobbit',
     ]);
   });
 
@@ -88,7 +125,10 @@ describe('ai_scan in the ProgressSocket', () => {
     // A SQLite row in a Durable Object holds at most 2 MB.
     expect(data.length).toBeGreaterThan(2 * 1024 * 1024);
     const jobId = newJobId();
-    const images = [{ index: 0, data }, { index: 1, data: Buffer.from(small).toString('base64') }];
+    const images = [
+      { index: 0, data },
+      { index: 1, data: Buffer.from(small).toString('base64') },
+    ];
     const started = plain<StartedJob>(await stubFor(jobId).startJob({ jobId, input: { pipeline: 'ai_scan', images } }));
     if (!started.ok) throw new Error(`startJob failed: ${started.code} ${started.message}`);
     const socket = await connectReady(jobId, started.value.token);
@@ -99,7 +139,10 @@ describe('ai_scan in the ProgressSocket', () => {
     setClock(clockNow() + 1_000);
     await fireNextAlarm(jobId);
     await socket.waitFor('job_complete');
-    expect(socket.frames.filter((f) => f.type === 'job_progress').map((f) => f.payload.currentItem)).toEqual(['Photo 1', 'Photo 2']);
+    expect(socket.frames.filter((f) => f.type === 'job_progress').map((f) => f.payload.currentItem)).toEqual([
+      'Photo 1',
+      'Photo 2',
+    ]);
     const scan = await results(jobId, started.value.token);
     expect(scan.books.map((b) => [b.photoIndex, b.isbn, b.title, b.reviewStatus])).toEqual([
       [0, '9780547928227', 'The Hobbit', 'verified'],

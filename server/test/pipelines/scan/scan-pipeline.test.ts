@@ -17,7 +17,10 @@ function context(signal = new AbortController().signal): StepContext {
   return { env: OFFLINE, now: () => Date.now(), signal };
 }
 
-async function runAll(pipeline: typeof scanPipeline, images: Array<{ index: number; data: string }>): Promise<StoredOutcome[]> {
+async function runAll(
+  pipeline: typeof scanPipeline,
+  images: Array<{ index: number; data: string }>,
+): Promise<StoredOutcome[]> {
   const plan = await pipeline.plan({ pipeline: 'ai_scan', images }, OFFLINE);
   const outcomes: StoredOutcome[] = [];
   for (const [index, item] of plan.items.entries()) {
@@ -60,7 +63,11 @@ describe('scan job input and plan', () => {
     const header = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0]).toString('base64');
     const data = header + 'A'.repeat(14_000_000);
     expect(() => scanJob.toInput({ images: [{ index: 0, data }] })).toThrowError(
-      expect.objectContaining({ name: 'JobInputError', code: 'FILE_TOO_LARGE', details: { issues: [{ path: 'images.0.data', message: 'decodes to more than 10485760 bytes' }] } }),
+      expect.objectContaining({
+        name: 'JobInputError',
+        code: 'FILE_TOO_LARGE',
+        details: { issues: [{ path: 'images.0.data', message: 'decodes to more than 10485760 bytes' }] },
+      }),
     );
   });
 
@@ -71,32 +78,47 @@ describe('scan job input and plan', () => {
     expect(data.length).toBeGreaterThan(1_000_000);
     const barcodes = createBarcodeVision(ZXING_READER_WASM);
     let scans = 0;
-    const pipeline = createScanPipeline({ makeVision: () => ({
-      name: barcodes.name,
-      detect: (...args) => {
-        scans += 1;
-        return barcodes.detect(...args);
-      },
-    }) });
+    const pipeline = createScanPipeline({
+      makeVision: () => ({
+        name: barcodes.name,
+        detect: (...args) => {
+          scans += 1;
+          return barcodes.detect(...args);
+        },
+      }),
+    });
     const plan = await pipeline.plan({ pipeline: 'ai_scan', images: [{ index: 0, data }] }, OFFLINE);
     expect(plan.items).toEqual([{ photoIndex: 0, mimeType: 'image/png', data }]);
     expect(scans).toBe(0);
     const [outcome] = await pipeline.runStep(plan.items, context());
     expect(scans).toBe(1);
-    expect((outcome?.value as { books: Array<{ title?: string }> }).books.map((b) => b.title)).toEqual(['Pride and Prejudice']);
+    expect((outcome?.value as { books: Array<{ title?: string }> }).books.map((b) => b.title)).toEqual([
+      'Pride and Prejudice',
+    ]);
   });
 });
 
 describe('scanPipeline steps (offline barcode vision)', () => {
   it('detects ISBN barcodes, enriches catalogue books and approves verified reads', async () => {
-    const photo = await makeShelfPhoto({ width: 1000, height: 750, isbns: ['9780441172719', '9780000000002'], format: 'jpeg', seed: 11 });
+    const photo = await makeShelfPhoto({
+      width: 1000,
+      height: 750,
+      isbns: ['9780441172719', '9780000000002'],
+      format: 'jpeg',
+      seed: 11,
+    });
     const [stored] = await runAll(scanPipeline, [{ index: 0, data: base64(photo) }]);
     expect(stored?.outcome.ok).toBe(true);
-    const books = ((stored?.outcome.value as { books: unknown[] }).books).map((b) => DetectedBookSchema.parse(b));
+    const books = (stored?.outcome.value as { books: unknown[] }).books.map((b) => DetectedBookSchema.parse(b));
     const byIsbn = new Map(books.map((b) => [b.isbn, b]));
     expect(byIsbn.get('9780441172719')).toMatchObject({
-      photoIndex: 0, confidence: 0.95, reviewStatus: 'verified', title: 'Dune', author: 'Frank Herbert',
-      work: { title: 'Dune', firstPublicationYear: 1965 }, edition: { isbn: '9780441172719' },
+      photoIndex: 0,
+      confidence: 0.95,
+      reviewStatus: 'verified',
+      title: 'Dune',
+      author: 'Frank Herbert',
+      work: { title: 'Dune', firstPublicationYear: 1965 },
+      edition: { isbn: '9780441172719' },
     });
     // A real barcode the catalogue does not hold is still reported, just without metadata.
     const unknown = byIsbn.get('9780000000002');
@@ -108,7 +130,10 @@ describe('scanPipeline steps (offline barcode vision)', () => {
   it('fails only the photo whose bytes cannot be decoded', async () => {
     const good = await makeShelfPhoto({ width: 800, height: 600, isbns: ['9780141439518'], format: 'png' });
     const corrupt = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 9, 9, 9, 9, 9, 9, 9, 9]);
-    const outcomes = await runAll(scanPipeline, [{ index: 0, data: base64(corrupt) }, { index: 1, data: base64(good) }]);
+    const outcomes = await runAll(scanPipeline, [
+      { index: 0, data: base64(corrupt) },
+      { index: 1, data: base64(good) },
+    ]);
     expect(outcomes[0]?.outcome).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
     expect(outcomes[1]?.outcome.ok).toBe(true);
     expect(scanPipeline.summarize?.(outcomes)).toEqual({ totalDetected: 1, approved: 1, needsReview: 0 });
@@ -119,13 +144,21 @@ describe('scanPipeline with a model-based vision provider', () => {
   const jpeg = () => makeShelfPhoto({ width: 64, height: 48, isbns: [], format: 'jpeg' });
 
   it('marks detections below 0.6 for review and approves those at or above it', async () => {
-    const pipeline = createScanPipeline({ makeVision: () => fakeVision([[
-      { title: 'Kindred', author: 'Octavia E. Butler', confidence: 0.6 },
-      { title: 'Beloved', confidence: 0.59, boundingBox: { x: 0.1, y: 0.1, width: 0.05, height: 0.7 } },
-      { title: 'Unknown Spine Text', confidence: 0.3 },
-    ]]) });
+    const pipeline = createScanPipeline({
+      makeVision: () =>
+        fakeVision([
+          [
+            { title: 'Kindred', author: 'Octavia E. Butler', confidence: 0.6 },
+            { title: 'Beloved', confidence: 0.59, boundingBox: { x: 0.1, y: 0.1, width: 0.05, height: 0.7 } },
+            { title: 'Unknown Spine Text', confidence: 0.3 },
+          ],
+        ]),
+    });
     const outcomes = await runAll(pipeline, [{ index: 2, data: base64(await jpeg()) }]);
-    const results = ScanResultsSchema.parse({ ...pipeline.buildResults(outcomes), expiresAt: '2026-01-01T00:00:00.000Z' });
+    const results = ScanResultsSchema.parse({
+      ...pipeline.buildResults(outcomes),
+      expiresAt: '2026-01-01T00:00:00.000Z',
+    });
     expect(results.books.map((b) => [b.title, b.reviewStatus, b.work?.title ?? null])).toEqual([
       ['Kindred', 'verified', 'Kindred'],
       ['Beloved', 'needsReview', 'Beloved'],
@@ -136,14 +169,23 @@ describe('scanPipeline with a model-based vision provider', () => {
   });
 
   it('reports a vision provider failure on its photo and scans the next one', async () => {
-    const failure = new ProviderError('PROVIDER_TIMEOUT', 'gemini did not answer within 60000 ms', { provider: 'gemini' });
+    const failure = new ProviderError('PROVIDER_TIMEOUT', 'gemini did not answer within 60000 ms', {
+      provider: 'gemini',
+    });
     // A vision provider is made per step, so both steps share one scripted provider.
     const vision = fakeVision([failure, [{ title: 'Dune', confidence: 0.9 }]]);
     const pipeline = createScanPipeline({ makeVision: () => vision });
-    const outcomes = await runAll(pipeline, [{ index: 0, data: base64(await jpeg()) }, { index: 1, data: base64(await jpeg()) }]);
+    const outcomes = await runAll(pipeline, [
+      { index: 0, data: base64(await jpeg()) },
+      { index: 1, data: base64(await jpeg()) },
+    ]);
     expect(outcomes[0]?.outcome).toEqual({
       ok: false,
-      error: { code: 'PROVIDER_TIMEOUT', message: 'gemini did not answer within 60000 ms', details: { provider: 'gemini' } },
+      error: {
+        code: 'PROVIDER_TIMEOUT',
+        message: 'gemini did not answer within 60000 ms',
+        details: { provider: 'gemini' },
+      },
       value: { photoIndex: 0, books: [] },
     });
     expect(outcomes[1]?.outcome.ok).toBe(true);
@@ -152,7 +194,10 @@ describe('scanPipeline with a model-based vision provider', () => {
 
   it('stops with the abort reason when the job is canceled', async () => {
     const pipeline = createScanPipeline({ makeVision: () => fakeVision([[{ title: 'Dune', confidence: 0.9 }]]) });
-    const plan = await pipeline.plan({ pipeline: 'ai_scan', images: [{ index: 0, data: base64(await jpeg()) }] }, OFFLINE);
+    const plan = await pipeline.plan(
+      { pipeline: 'ai_scan', images: [{ index: 0, data: base64(await jpeg()) }] },
+      OFFLINE,
+    );
     const controller = new AbortController();
     controller.abort(new Error('Job canceled'));
     await expect(pipeline.runStep(plan.items, context(controller.signal))).rejects.toThrow('Job canceled');
