@@ -1,10 +1,13 @@
-// Helpers for route tests: call the Worker and parse each response with the generated validator
-// for its operation and status, so every assertion runs on contract-valid bodies.
+// The HTTP harness for route tests: call the Worker and parse each response with the generated
+// validator for its operation and status, so every assertion runs on contract-valid bodies; jobs
+// are driven by firing their alarms.
+import { TERMINAL_JOB_STATUSES } from '@bookstrack/generated/constants';
 import { OPERATIONS, type OperationId } from '@bookstrack/generated/operations';
 import { ErrorEnvelopeSchema, type ErrorEnvelope } from '@bookstrack/generated/schemas';
 import { SELF } from 'cloudflare:test';
-import { expect } from 'vitest';
+import { afterEach, beforeEach, expect } from 'vitest';
 import type { z } from 'zod';
+import { fireNextAlarm, restoreClock, useClock } from './durable';
 
 export const ORIGIN = 'http://api.test';
 
@@ -82,18 +85,30 @@ export function authorized(token: string): RequestInit {
   return { headers: { Authorization: `Bearer ${token}` } };
 }
 
-/** Polls getJobState until the job reaches a terminal status (alarms run jobs in real time here). */
-export async function waitUntilFinished(job: StartedCsvJob, timeoutMs = 10_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
+/**
+ * Route tests run their jobs by firing alarms, never by waiting for them: every Durable Object of the
+ * file gets a manual clock far ahead of real time (so no alarm fires by itself), and
+ * `waitUntilFinished` fires the job's armed alarm until the job is terminal.
+ */
+export function driveJobsByAlarms(): void {
+  beforeEach(() => {
+    useClock();
+  });
+  afterEach(() => restoreClock());
+}
+
+/** Fires the job's alarms until getJobState reports a terminal status; returns that status. */
+export async function waitUntilFinished(job: StartedCsvJob, maxAlarms = 500): Promise<string> {
+  for (let fired = 0; ; fired += 1) {
     const body = await expectResponse(
       await call(`/api/job-state/${job.jobId}`, authorized(job.token)),
       'getJobState',
       200,
     );
-    if (['completed', 'failed', 'canceled'].includes(body.data.status)) return body.data.status;
-    if (Date.now() > deadline) throw new Error(`job ${job.jobId} still ${body.data.status}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    if ((TERMINAL_JOB_STATUSES as readonly string[]).includes(body.data.status)) return body.data.status;
+    if (fired >= maxAlarms || (await fireNextAlarm(job.jobId)) === null) {
+      throw new Error(`job ${job.jobId} still ${body.data.status} after ${fired} alarms`);
+    }
   }
 }
 

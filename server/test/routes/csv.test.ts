@@ -3,12 +3,15 @@ import { describe, expect, it } from 'vitest';
 import {
   authorized,
   call,
+  driveJobsByAlarms,
   expectResponse,
   generatedCsv,
   postJson,
   startCsvJob,
   waitUntilFinished,
 } from '../helpers/http';
+
+driveJobsByAlarms();
 
 const GOODREADS = [
   'Book Id,Title,Author,ISBN,ISBN13,My Rating,Exclusive Shelf,Date Read',

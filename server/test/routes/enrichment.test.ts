@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../../src/app';
 import { overridePipelineForTests } from '../../src/jobs/pipeline-registry';
 import { stubEnrichment } from '../helpers/stub-pipelines';
-import { authorized, call, expectResponse, postJson, waitUntilFinished } from '../helpers/http';
+import { authorized, call, driveJobsByAlarms, expectResponse, postJson, waitUntilFinished } from '../helpers/http';
+
+driveJobsByAlarms();
 
 const BOOKS = [{ title: 'Dune', author: 'Frank Herbert', isbn: '978-0-441-47812-5' }, { title: 'Kindred' }];
 

@@ -4,7 +4,17 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { overridePipelineForTests } from '../../src/jobs/pipeline-registry';
 import { csvImportPipeline } from '../../src/pipelines/csv';
 import { failingPlan, failingResults, stubEnrichment, stubScan } from '../helpers/stub-pipelines';
-import { authorized, call, expectResponse, postJson, startCsvJob, waitUntilFinished } from '../helpers/http';
+import {
+  authorized,
+  call,
+  driveJobsByAlarms,
+  expectResponse,
+  postJson,
+  startCsvJob,
+  waitUntilFinished,
+} from '../helpers/http';
+
+driveJobsByAlarms();
 
 afterEach(() => {
   overridePipelineForTests('csv_import', undefined);

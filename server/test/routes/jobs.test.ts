@@ -1,6 +1,16 @@
 // getJobState and cancelJob with the job token.
 import { describe, expect, it } from 'vitest';
-import { authorized, call, expectResponse, generatedCsv, startCsvJob, waitUntilFinished } from '../helpers/http';
+import {
+  authorized,
+  call,
+  driveJobsByAlarms,
+  expectResponse,
+  generatedCsv,
+  startCsvJob,
+  waitUntilFinished,
+} from '../helpers/http';
+
+driveJobsByAlarms();
 
 const OTHER_TOKEN = authorized('5b0e7c9a-3f0d-4d6e-9a61-2c8f1e4b7d30');
 

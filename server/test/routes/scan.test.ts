@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { overridePipelineForTests } from '../../src/jobs/pipeline-registry';
 import { decodedLength } from '../../src/pipelines/scan/scan-plan';
 import { stubScan } from '../helpers/stub-pipelines';
-import { authorized, call, expectResponse, postJson, waitUntilFinished } from '../helpers/http';
+import { authorized, call, driveJobsByAlarms, expectResponse, postJson, waitUntilFinished } from '../helpers/http';
+
+driveJobsByAlarms();
 
 const JPEG = { index: 0, data: '/9j/4AAQSkZJRgABAQAAAQABAAD/', mimeType: 'image/jpeg' };
 
