@@ -1,7 +1,7 @@
 // ProgressSocket: one Durable Object per job. A thin shell over the pure job machine and token
 // rules: it reads its clock once per entry point, decodes, calls the rules, applies their effects.
 // Nothing throws out of a socket handler or alarm().
-import { CLOSE_CODES, CLOSE_REASONS, ERROR_CODE, LIMITS, MESSAGE_TYPE } from '@bookstrack/generated/constants';
+import { CLOSE_CODES, CLOSE_REASONS, ERROR_CODE, MESSAGE_TYPE } from '@bookstrack/generated/constants';
 import type { CancelResult, JobState, PipelineType, TokenRefreshResult } from '@bookstrack/generated/schemas';
 import { DurableObject } from 'cloudflare:workers';
 import { clockFor, type Clock } from '../clock';
@@ -9,11 +9,11 @@ import { decodeClientFrame } from '../jobs/client-frames';
 import { readyAckMessage, reconnectedMessage } from '../jobs/frames';
 import { cancelJob, createJob, expireResults, jobRulesFrom, type JobRules } from '../jobs/job-machine';
 import type { JobSnapshot } from '../jobs/job-snapshot';
-import { isTerminal } from '../jobs/job-state';
 import { toJobState } from '../jobs/job-view';
 import { resolvePipeline } from '../jobs/pipeline-registry';
 import { chooseEchoProtocol, parseOfferedProtocols, selectToken } from '../jobs/subprotocol';
 import { resolveTokenPolicy, type TokenPolicy } from '../jobs/token-policy';
+import { decideAdmission } from '../jobs/socket-admission';
 import { isAccepted } from '../jobs/tokens';
 import { dueTimers, TIMER_KIND, TIMER_RETRY_BASE_MS, type Timer } from '../jobs/timers';
 import type { WorkerVars } from '../vars';
@@ -28,11 +28,12 @@ import {
   type StartedJob,
   type StartJobRequest,
 } from './job-api';
+import { logForJob, safely } from './job-log';
 import { JobStore } from './job-store';
 import { SocketHub } from './socket-hub';
 import { SCHEMA_SQL } from './storage-schema';
 import { TimerStore } from './timer-store';
-import { closeReasonFor, rejectStanding, TokenLifecycle } from './token-lifecycle';
+import { rejectStanding, TokenLifecycle } from './token-lifecycle';
 import { TokenStore } from './token-store';
 import { replyCloseCode, startFailure } from './socket-close';
 
@@ -189,50 +190,27 @@ export class ProgressSocket extends DurableObject<WorkerVars> implements JobApi 
       await this.admit(server, token, this.clock.now());
     } catch (error) {
       this.logError('connect', error);
-      this.reject(server, CLOSE_CODES.INTERNAL_ERROR, CLOSE_REASONS.INTERNAL_ERROR);
+      this.hub.closeAtOnce(server, CLOSE_CODES.INTERNAL_ERROR, CLOSE_REASONS.INTERNAL_ERROR);
     }
     const echo = chooseEchoProtocol(offered);
     const headers = echo === undefined ? undefined : { 'Sec-WebSocket-Protocol': echo };
     return new Response(null, { status: 101, webSocket: client, headers });
   }
 
-  /** Keeps the socket (hibernatable), or completes the handshake and closes it with the contract's reason. */
+  /** Keeps the socket (hibernatable), or completes the handshake and closes it as the admission rule says. */
   private async admit(server: WebSocket, token: string | undefined, now: number): Promise<void> {
-    const isFull = this.hub.open().length >= LIMITS.WS_MAX_CONNECTIONS_PER_JOB;
     const verification =
       token === undefined ? { standing: 'invalid' as const } : await this.lifecycle.verify(token, now);
     const job = this.jobs.get();
-    if (!isAccepted(verification.standing)) {
-      return this.reject(
-        server,
-        CLOSE_CODES.POLICY_VIOLATION,
-        closeReasonFor(verification.standing as 'expired' | 'revoked' | 'invalid'),
-      );
+    const admission = decideAdmission(verification.standing, this.hub.open().length, job?.status);
+    if (admission.kind === 'close') {
+      const final = admission.isReplay && job?.finalMessage ? job.finalMessage : undefined;
+      return this.hub.closeAtOnce(server, admission.code, admission.reason, final);
     }
-    if (isFull) return this.reject(server, CLOSE_CODES.POLICY_VIOLATION, CLOSE_REASONS.TOO_MANY_CONNECTIONS);
-    if (job && isTerminal(job.status)) return this.replayEnd(server, job);
     this.ctx.acceptWebSocket(server);
     this.hub.setAttachment(server, { connectedAt: now, isReady: false });
     this.lifecycle.armCheck(now);
     await this.timers.arm();
-  }
-
-  /**
-   * A socket that is closed at once is accepted outside the Hibernation API: workerd holds back the
-   * close of a hibernatable socket closed before its 101 went out (measured ~10 s under wrangler dev).
-   */
-  private reject(server: WebSocket, code: number, reason: string, finalFrame?: string): void {
-    server.accept();
-    if (finalFrame !== undefined) this.hub.sendText(server, finalFrame);
-    this.hub.close(server, code, reason);
-  }
-
-  /** A socket that joins a finished job gets the stored final frame, then the job's close. */
-  private replayEnd(ws: WebSocket, job: JobSnapshot): void {
-    const frame = job.finalMessage === null ? undefined : this.hub.encode(job.finalMessage);
-    if (job.status === 'completed') this.reject(ws, CLOSE_CODES.NORMAL_CLOSURE, CLOSE_REASONS.JOB_COMPLETE, frame);
-    else if (job.status === 'failed') this.reject(ws, CLOSE_CODES.INTERNAL_ERROR, CLOSE_REASONS.JOB_FAILED, frame);
-    else this.reject(ws, CLOSE_CODES.GOING_AWAY, CLOSE_REASONS.JOB_CANCELED, frame);
   }
 
   override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
@@ -300,7 +278,7 @@ export class ProgressSocket extends DurableObject<WorkerVars> implements JobApi 
       await this.runTimer(timer, now);
       this.timers.markRan(timer);
     } catch (error) {
-      const action = this.safely(() => this.timers.markFailed(timer, now));
+      const action = safely(() => this.timers.markFailed(timer, now));
       this.logError(`timer ${timer.kind} (${action ?? 'unrecorded'})`, error);
     }
   }
@@ -329,23 +307,11 @@ export class ProgressSocket extends DurableObject<WorkerVars> implements JobApi 
     if (job) applyTransition(this.targets, expireResults(job, now));
   }
 
-  private safely<T>(fn: () => T): T | undefined {
-    try {
-      return fn();
-    } catch {
-      return undefined;
-    }
-  }
-
-  /** Logs with the job id, never a token. */
   private log(message: string, isFailure = false): void {
-    const jobId = this.safely(() => this.jobs.get()?.jobId) ?? 'no-job';
-    if (isFailure) console.error(`[${jobId}] ${message}`);
-    else console.log(`[${jobId}] ${message}`);
+    logForJob(this.jobs, message, isFailure);
   }
 
   private logError(where: string, error: unknown): void {
-    const detail = error instanceof Error ? error.message : String(error);
-    this.log(`ProgressSocket ${where}: ${detail}`, true);
+    logForJob(this.jobs, `ProgressSocket ${where}: ${error instanceof Error ? error.message : String(error)}`, true);
   }
 }

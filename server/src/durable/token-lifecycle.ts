@@ -148,10 +148,3 @@ export function rejectStanding(standing: 'expired' | 'revoked' | 'invalid'): Job
   if (standing === 'revoked') return fail(ERROR_CODE.AUTH_ERROR, CLOSE_REASONS.TOKEN_REVOKED);
   return fail(ERROR_CODE.AUTH_ERROR, CLOSE_REASONS.INVALID_TOKEN);
 }
-
-/** The close reason for a connect whose token may not be used. */
-export function closeReasonFor(standing: 'expired' | 'revoked' | 'invalid'): string {
-  if (standing === 'expired') return CLOSE_REASONS.TOKEN_EXPIRED;
-  if (standing === 'revoked') return CLOSE_REASONS.TOKEN_REVOKED;
-  return CLOSE_REASONS.INVALID_TOKEN;
-}
