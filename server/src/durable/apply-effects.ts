@@ -24,7 +24,7 @@ export function storeTransition(targets: EffectTargets, transition: Transition):
 function storeEffect({ jobs, timers }: EffectTargets, effect: JobEffect): void {
   switch (effect.kind) {
     case 'arm':
-      if (effect.isIfAbsent) timers.scheduleIfAbsent(effect.timer, effect.at, effect.key);
+      if (effect.isEarliest) timers.scheduleEarliest(effect.timer, effect.at, effect.key);
       else timers.schedule(effect.timer, effect.at, effect.key);
       return;
     case 'disarm':

@@ -102,8 +102,9 @@ export const SQL = {
   // timers
   upsertTimer: `INSERT INTO ${TABLE.TIMERS} (kind, key, due_at) VALUES (?, ?, ?)
     ON CONFLICT (kind, key) DO UPDATE SET due_at = excluded.due_at, attempts = 0, rev = rev + 1`,
-  insertTimerIfAbsent: `INSERT INTO ${TABLE.TIMERS} (kind, key, due_at) VALUES (?, ?, ?)
-    ON CONFLICT (kind, key) DO NOTHING`,
+  upsertTimerEarliest: `INSERT INTO ${TABLE.TIMERS} (kind, key, due_at) VALUES (?, ?, ?)
+    ON CONFLICT (kind, key) DO UPDATE SET due_at = excluded.due_at, attempts = 0, rev = rev + 1
+    WHERE excluded.due_at < ${TABLE.TIMERS}.due_at`,
   selectTimers: `SELECT id, kind, key, due_at, attempts, rev FROM ${TABLE.TIMERS}`,
   deleteTimerRun: `DELETE FROM ${TABLE.TIMERS} WHERE id = ? AND rev = ?`,
   deleteTimerKind: `DELETE FROM ${TABLE.TIMERS} WHERE kind = ?`,

@@ -16,9 +16,9 @@ export class TimerStore {
     this.sql.exec(SQL.upsertTimer, kind, key, dueAt);
   }
 
-  /** Creates the timer only if none of (kind, key) is pending (e.g. the token check on connect). */
-  scheduleIfAbsent(kind: TimerKind, dueAt: number, key = ''): void {
-    this.sql.exec(SQL.insertTimerIfAbsent, kind, key, dueAt);
+  /** Creates the timer, or moves a pending one earlier, never later (e.g. the token check on connect). */
+  scheduleEarliest(kind: TimerKind, dueAt: number, key = ''): void {
+    this.sql.exec(SQL.upsertTimerEarliest, kind, key, dueAt);
   }
 
   cancelKind(kind: TimerKind): void {

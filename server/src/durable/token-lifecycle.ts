@@ -81,7 +81,7 @@ export class TokenLifecycle {
 
   /** Starts the periodic check when a socket connects (no-op if one is pending). */
   armCheck(now: number): void {
-    applyTransition(this.targets, { effects: onSocketConnected(now, this.policy) });
+    applyTransition(this.targets, { effects: onSocketConnected(this.tokens.current(), now, this.policy) });
   }
 
   /** token_check timer: refresh inside the window while a socket listens; stop when none does. */

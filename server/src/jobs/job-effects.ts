@@ -9,8 +9,8 @@ export type JobEffect =
   /** One broadcast frame to every open socket, or only to those that sent `ready`. */
   | { kind: 'broadcast'; message: ServerMessage; isReadyOnly: boolean }
   | { kind: 'close_all'; code: number; reason: string }
-  /** Creates or moves the timer (kind, key); with `isIfAbsent`, only creates it when none is pending. */
-  | { kind: 'arm'; timer: TimerKind; at: number; key?: string; isIfAbsent?: boolean }
+  /** Creates or moves the timer (kind, key); with `isEarliest`, a pending earlier one is kept. */
+  | { kind: 'arm'; timer: TimerKind; at: number; key?: string; isEarliest?: boolean }
   | { kind: 'disarm'; timer: TimerKind }
   | { kind: 'write_outcomes'; outcomes: readonly StoredOutcome[] }
   | { kind: 'delete_results' }

@@ -7,11 +7,22 @@ import type { JobSnapshot } from './job-snapshot';
 import { tokenRefreshedMessage } from './frames';
 import { TIMER_KIND } from './timers';
 import type { TokenPolicy } from './token-policy';
-import { classifyToken, shouldAutoRefresh, type RotationPlan, type TokenRecord } from './tokens';
+import { classifyToken, refreshWindowOpensAt, shouldAutoRefresh, type RotationPlan, type TokenRecord } from './tokens';
 
-/** A socket connected: the periodic check runs (a pending one is kept). */
-export function onSocketConnected(now: number, policy: TokenPolicy): JobEffect[] {
-  return [{ kind: 'arm', timer: TIMER_KIND.TOKEN_CHECK, at: now + policy.checkIntervalMs, isIfAbsent: true }];
+/**
+ * When the next token check runs: after the regular interval, or when the current token's refresh
+ * window opens if that comes first (at once when it is already open), so a connected socket is
+ * never closed `Token expired` for want of a check. An expired token waits the regular interval.
+ */
+export function nextCheckAt(current: TokenRecord | undefined, now: number, policy: TokenPolicy): number {
+  const regular = now + policy.checkIntervalMs;
+  if (!current || now >= current.expiresAt) return regular;
+  return Math.min(regular, Math.max(now, refreshWindowOpensAt(current, policy)));
+}
+
+/** A socket connected: the next check runs no later than nextCheckAt (an earlier pending one is kept). */
+export function onSocketConnected(current: TokenRecord | undefined, now: number, policy: TokenPolicy): JobEffect[] {
+  return [{ kind: 'arm', timer: TIMER_KIND.TOKEN_CHECK, at: nextCheckAt(current, now, policy), isEarliest: true }];
 }
 
 export interface TokenCheck {
@@ -27,10 +38,11 @@ export function tokenCheck(
   policy: TokenPolicy,
 ): TokenCheck {
   if (connectedSockets === 0) return { shouldRotate: false, effects: [] };
-  return {
-    shouldRotate: current !== undefined && shouldAutoRefresh(current, now, policy, connectedSockets),
-    effects: [{ kind: 'arm', timer: TIMER_KIND.TOKEN_CHECK, at: now + policy.checkIntervalMs }],
-  };
+  const shouldRotate = current !== undefined && shouldAutoRefresh(current, now, policy, connectedSockets);
+  // After a rotation the check is planned for the new token, which lives refreshedLifetime from now.
+  const checked = shouldRotate ? { ...(current as TokenRecord), expiresAt: now + policy.refreshedLifetimeMs } : current;
+  const at = nextCheckAt(checked, now, policy);
+  return { shouldRotate, effects: [{ kind: 'arm', timer: TIMER_KIND.TOKEN_CHECK, at }] };
 }
 
 /** The first token of a job: its expiry timer. */

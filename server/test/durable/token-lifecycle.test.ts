@@ -317,3 +317,33 @@ describe('token storage', () => {
     expect(dump).not.toContain(fresh);
   });
 });
+
+describe('a socket that connects late in its token life', () => {
+  async function isStillOpen(socket: TestSocket): Promise<boolean> {
+    const outcome = await Promise.race([
+      socket.closed.then(() => 'closed'),
+      new Promise((r) => setTimeout(() => r('open'), 50)),
+    ]);
+    return outcome === 'open';
+  }
+
+  it('is checked at once inside the refresh window, refreshed, and not closed Token expired', async () => {
+    const jobId = newJobId();
+    const job = await startJob(jobId, titles(10));
+    // No socket for 110 minutes: nothing refreshes the token, which expires at 120 minutes.
+    await fireAlarmsUntil(jobId, T0 + 110 * MIN);
+    const socket = await connectReady(jobId, job.token);
+    await fireAlarmsUntil(jobId, T0 + 130 * MIN);
+    expect(refreshedTokens(socket).map((r) => (r.at - T0) / MIN)).toEqual([110]);
+    expect(await isStillOpen(socket)).toBe(true);
+  });
+
+  it('is checked when the refresh window opens when that comes before the regular interval', async () => {
+    const jobId = newJobId();
+    const job = await startJob(jobId, titles(10));
+    await fireAlarmsUntil(jobId, T0 + 80 * MIN);
+    const socket = await connectReady(jobId, job.token);
+    await fireAlarmsUntil(jobId, T0 + 100 * MIN);
+    expect(refreshedTokens(socket).map((r) => (r.at - T0) / MIN)).toEqual([90]);
+  });
+});

@@ -20,9 +20,14 @@ const MIN = 60_000;
 const issued = planIssue('hash-a', T0, POLICY);
 
 describe('token rules', () => {
-  it('arms the periodic check when a socket connects, keeping a pending one', () => {
-    expect(onSocketConnected(T0, POLICY)).toEqual([
-      { kind: 'arm', timer: TIMER_KIND.TOKEN_CHECK, at: T0 + 15 * MIN, isIfAbsent: true },
+  it.each([
+    ['early in the token life: after the regular interval', 0, 15],
+    ['5 min before the window opens: when it opens', 85, 90],
+    ['inside the window: at once', 110, 110],
+    ['after expiry: after the regular interval', 125, 140],
+  ])('arms the check when a socket connects %s', (_, connectMin, checkMin) => {
+    expect(onSocketConnected(issued, T0 + connectMin * MIN, POLICY)).toEqual([
+      { kind: 'arm', timer: TIMER_KIND.TOKEN_CHECK, at: T0 + checkMin * MIN, isEarliest: true },
     ]);
   });
 
