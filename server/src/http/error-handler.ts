@@ -7,8 +7,21 @@ import type { AppEnv } from './app-env';
 import { sendError } from './envelope';
 import { HttpError } from './http-error';
 
+// The Bearer challenge every 401 carries (the spec's WWW-Authenticate header, RFC 9110 and RFC 6750).
+const BEARER_CHALLENGE = 'Bearer realm="bookstrack"';
+const UNAUTHORIZED = 401;
+
+function challengeFor(error: HttpError): Record<string, string> {
+  if (error.status !== UNAUTHORIZED) return {};
+  const challenge =
+    error.code === ERROR_CODE.TOKEN_EXPIRED
+      ? `${BEARER_CHALLENGE}, error="invalid_token", error_description="Token expired"`
+      : BEARER_CHALLENGE;
+  return { 'WWW-Authenticate': challenge };
+}
+
 export function errorResponse(c: Context<AppEnv>, error: HttpError): Response {
-  return sendError(c, error.toApiError(), error.status, error.headers);
+  return sendError(c, error.toApiError(), error.status, { ...challengeFor(error), ...error.headers });
 }
 
 export const onError: ErrorHandler<AppEnv> = (error, c) => {

@@ -23,7 +23,7 @@ describe('CORS', () => {
     const response = await call('/health', { headers: { Origin: 'https://app.example' } });
     expect(response.headers.get('Access-Control-Allow-Origin')).toBe('*');
     expect(response.headers.get('Access-Control-Expose-Headers')).toBe(
-      'X-RateLimit-Limit,X-RateLimit-Remaining,X-RateLimit-Reset,Retry-After,X-Request-Id',
+      'X-RateLimit-Limit,X-RateLimit-Remaining,X-RateLimit-Reset,Retry-After,X-Request-Id,WWW-Authenticate',
     );
   });
 

@@ -36,6 +36,9 @@ describe('onError', () => {
     })
     .get('/teapot', () => {
       throw new HttpError('CONFLICT', 'Already there', { jobId: 'x' }, { 'X-Extra': '1' });
+    })
+    .get('/expired', () => {
+      throw new HttpError('TOKEN_EXPIRED', 'Token expired');
     });
   app.onError(onError);
   app.notFound(notFound);
@@ -50,5 +53,25 @@ describe('onError', () => {
     expect(response.headers.get('X-Extra')).toBe('1');
     const envelope = await expectError(response, 409, 'CONFLICT');
     expect(envelope.error).toEqual({ code: 'CONFLICT', message: 'Already there', details: { jobId: 'x' } });
+  });
+});
+
+describe('401 challenges', () => {
+  const app = new Hono<AppEnv>().use('*', requestId).get('/expired', () => {
+    throw new HttpError('TOKEN_EXPIRED', 'Token expired');
+  });
+  app.onError(onError);
+
+  it('adds the RFC 6750 invalid_token error to the challenge of an expired token', async () => {
+    const response = await app.request('/expired', {}, env);
+    expect(response.status).toBe(401);
+    expect(response.headers.get('WWW-Authenticate')).toBe(
+      'Bearer realm="bookstrack", error="invalid_token", error_description="Token expired"',
+    );
+  });
+
+  it('adds no challenge to other errors', async () => {
+    const response = await app.request('/nope', {}, env);
+    expect(response.headers.get('WWW-Authenticate')).toBeNull();
   });
 });
