@@ -53,7 +53,9 @@ describe('findWireLiterals', () => {
     expect(vocabulary.numbers.get(constants.TOKEN_LIFETIME_MS)).toBe(
       'TOKEN_LIFETIME_MS or TOKEN_REFRESHED_LIFETIME_MS',
     );
-    expect(vocabulary.numbers.get(constants.RESULTS_RETENTION_MS)).toBe('RESULTS_RETENTION_MS');
+    expect(vocabulary.numbers.get(constants.RESULTS_RETENTION_MS)).toBe(
+      'RESULTS_RETENTION_MS or TOKEN_FINISHED_LIFETIME_MS',
+    );
   });
 
   it('reports each kind of wire literal with its line and the constant to use', () => {

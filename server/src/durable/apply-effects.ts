@@ -2,12 +2,14 @@
 // then frames, closes and aborts (a Durable Object's output waits for its writes anyway).
 import type { JobEffect, Transition } from '../jobs/job-effects';
 import type { JobStore } from './job-store';
+import type { TokenStore } from './token-store';
 import type { SocketHub } from './socket-hub';
 import type { TimerStore } from './timer-store';
 
 export interface EffectTargets {
   storage: DurableObjectStorage;
   jobs: JobStore;
+  tokens: TokenStore;
   timers: TimerStore;
   hub: SocketHub;
   /** Aborts the pipeline step in flight, if any. */
@@ -21,7 +23,7 @@ export function storeTransition(targets: EffectTargets, transition: Transition):
   for (const effect of transition.effects) storeEffect(targets, effect);
 }
 
-function storeEffect({ jobs, timers }: EffectTargets, effect: JobEffect): void {
+function storeEffect({ jobs, tokens, timers }: EffectTargets, effect: JobEffect): void {
   switch (effect.kind) {
     case 'arm':
       if (effect.isEarliest) timers.scheduleEarliest(effect.timer, effect.at, effect.key);
@@ -31,6 +33,8 @@ function storeEffect({ jobs, timers }: EffectTargets, effect: JobEffect): void {
       return timers.cancelKind(effect.timer);
     case 'write_outcomes':
       return jobs.writeOutcomes(effect.outcomes);
+    case 'extend_token':
+      return tokens.extendCurrent(effect.until);
     case 'delete_results':
       return jobs.deleteResults();
     case 'wipe':

@@ -58,15 +58,17 @@ export class ProgressSocket extends DurableObject<WorkerVars> implements JobApi 
     this.jobs = new JobStore(sql);
     this.timers = new TimerStore(sql, ctx.storage);
     this.hub = new SocketHub(ctx, env.VALIDATE_RESPONSES === 'true');
+    const tokens = new TokenStore(sql);
     this.targets = {
       storage: ctx.storage,
       jobs: this.jobs,
+      tokens,
       timers: this.timers,
       hub: this.hub,
       abortStep: () => this.engine.abortStep(),
       log: (message, isFailure) => this.log(message, isFailure),
     };
-    this.lifecycle = new TokenLifecycle(this.targets, new TokenStore(sql), this.policy, () => crypto.randomUUID());
+    this.lifecycle = new TokenLifecycle(this.targets, tokens, this.policy, () => crypto.randomUUID());
     this.engine = new JobEngine({
       env,
       clock: this.clock,

@@ -98,6 +98,7 @@ export const SQL = {
     VALUES (?, 'current', ?, ?, ?)`,
   demoteToken: `UPDATE ${TABLE.TOKENS} SET role = 'previous', grace_ends_at = ?, forget_at = ?,
     successor_sealed = ? WHERE hash = ? AND role = 'current'`,
+  extendCurrentToken: `UPDATE ${TABLE.TOKENS} SET expires_at = MAX(expires_at, ?) WHERE role = 'current'`,
   deleteToken: `DELETE FROM ${TABLE.TOKENS} WHERE hash = ? AND forget_at <= ?`,
   // timers
   upsertTimer: `INSERT INTO ${TABLE.TIMERS} (kind, key, due_at) VALUES (?, ?, ?)

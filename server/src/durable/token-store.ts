@@ -52,6 +52,11 @@ export class TokenStore {
     return cursor.rowsWritten > 0;
   }
 
+  /** The current token stays valid at least until `until`. */
+  extendCurrent(until: number): void {
+    this.sql.exec(SQL.extendCurrentToken, until);
+  }
+
   /** Deletes a revoked token once its revocation need not be remembered. */
   forget(hash: string, now: number): void {
     this.sql.exec(SQL.deleteToken, hash, now);

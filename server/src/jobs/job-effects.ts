@@ -13,6 +13,8 @@ export type JobEffect =
   | { kind: 'arm'; timer: TimerKind; at: number; key?: string; isEarliest?: boolean }
   | { kind: 'disarm'; timer: TimerKind }
   | { kind: 'write_outcomes'; outcomes: readonly StoredOutcome[] }
+  /** The current token stays valid until `until` (never shortened): a finished job is read with it. */
+  | { kind: 'extend_token'; until: number }
   | { kind: 'delete_results' }
   | { kind: 'wipe' }
   /** Aborts the pipeline step in flight (a cancel). */

@@ -14,6 +14,8 @@ import { TIMER_KIND } from './timers';
 /** The policy values the machine reads (token policy and the spec's limits). */
 export interface JobRules {
   resultsRetentionMs: number;
+  /** How long the token current at the job's end stays valid for reading it. */
+  finishedTokenLifetimeMs: number;
   revocationMs: number;
   maxProgressPerSecond: number;
 }
@@ -61,6 +63,15 @@ function sequenced(job: JobSnapshot, build: (seq: number) => ServerMessage): [Jo
 
 function cleanupAt(now: number, rules: JobRules): number {
   return now + rules.resultsRetentionMs + rules.revocationMs;
+}
+
+/** At a job's end its current token becomes the key to the finished job, for the results' lifetime. */
+function keepTokenForReading(now: number, rules: JobRules): JobEffect[] {
+  const until = now + rules.finishedTokenLifetimeMs;
+  return [
+    { kind: 'extend_token', until },
+    { kind: 'arm', timer: TIMER_KIND.TOKEN_EXPIRY, at: until },
+  ];
 }
 
 /** A new job, queued, with its first step due at once. */
@@ -138,6 +149,7 @@ function completeJob(
       { kind: 'disarm', timer: TIMER_KIND.JOB_STEP },
       { kind: 'arm', timer: TIMER_KIND.RESULTS_EXPIRY, at: resultsExpiresAt },
       { kind: 'arm', timer: TIMER_KIND.CLEANUP, at: resultsExpiresAt + rules.revocationMs },
+      ...keepTokenForReading(now, rules),
       { kind: 'log', message: `job completed: ${job.successCount} succeeded, ${job.failureCount} failed` },
       // Every socket gets the final frame, ready or not: it is about to be closed, and a late
       // socket would get the same frame replayed.
@@ -159,6 +171,7 @@ export function failJob(job: JobSnapshot, detail: string, now: number, rules: Jo
     effects: [
       { kind: 'disarm', timer: TIMER_KIND.JOB_STEP },
       { kind: 'arm', timer: TIMER_KIND.CLEANUP, at: cleanupAt(now, rules) },
+      ...keepTokenForReading(now, rules),
       { kind: 'log', message: text, isFailure: true },
       { kind: 'broadcast', message, isReadyOnly: false },
       { kind: 'close_all', code: CLOSE_CODES.INTERNAL_ERROR, reason: CLOSE_REASONS.JOB_FAILED },
@@ -176,6 +189,7 @@ export function cancelJob(job: JobSnapshot, now: number, rules: JobRules): Trans
     effects: [
       { kind: 'disarm', timer: TIMER_KIND.JOB_STEP },
       { kind: 'arm', timer: TIMER_KIND.CLEANUP, at: cleanupAt(now, rules) },
+      ...keepTokenForReading(now, rules),
       { kind: 'abort_step' },
       { kind: 'log', message: 'job canceled' },
       { kind: 'close_all', code: CLOSE_CODES.GOING_AWAY, reason: CLOSE_REASONS.JOB_CANCELED },
@@ -190,9 +204,14 @@ export function expireResults(job: JobSnapshot, now: number): Transition {
 }
 
 /** The default machine rules from the token policy and the spec's limits. */
-export function jobRulesFrom(policy: { resultsRetentionMs: number; revocationMs: number }): JobRules {
+export function jobRulesFrom(policy: {
+  resultsRetentionMs: number;
+  finishedLifetimeMs: number;
+  revocationMs: number;
+}): JobRules {
   return {
     resultsRetentionMs: policy.resultsRetentionMs,
+    finishedTokenLifetimeMs: policy.finishedLifetimeMs,
     revocationMs: policy.revocationMs,
     maxProgressPerSecond: LIMITS.WS_MAX_PROGRESS_PER_SECOND,
   };

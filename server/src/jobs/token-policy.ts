@@ -3,6 +3,7 @@
 import {
   RESULTS_RETENTION_MS,
   TOKEN_CHECK_INTERVAL_MS,
+  TOKEN_FINISHED_LIFETIME_MS,
   TOKEN_GRACE_MS,
   TOKEN_LIFETIME_MS,
   TOKEN_POLICY_VARS,
@@ -20,6 +21,8 @@ export interface TokenPolicy {
   graceMs: number;
   revocationMs: number;
   resultsRetentionMs: number;
+  /** How long the token current when the job finishes stays valid for reading it (= retention). */
+  finishedLifetimeMs: number;
 }
 
 /** The env slice the policy reads: ENVIRONMENT plus the vars named by TOKEN_POLICY_VARS. */
@@ -34,6 +37,7 @@ export const DEFAULT_TOKEN_POLICY: TokenPolicy = {
   graceMs: TOKEN_GRACE_MS,
   revocationMs: TOKEN_REVOCATION_MS,
   resultsRetentionMs: RESULTS_RETENTION_MS,
+  finishedLifetimeMs: TOKEN_FINISHED_LIFETIME_MS,
 };
 
 export function resolveTokenPolicy(env: PolicyEnv): TokenPolicy {
@@ -42,6 +46,7 @@ export function resolveTokenPolicy(env: PolicyEnv): TokenPolicy {
   const override = (key: keyof typeof TOKEN_POLICY_VARS): number | undefined =>
     secondsToMs(vars[TOKEN_POLICY_VARS[key]]);
   const lifetimeMs = override('lifetimeSeconds');
+  const retentionMs = override('resultsRetentionSeconds');
   return {
     lifetimeMs: lifetimeMs ?? DEFAULT_TOKEN_POLICY.lifetimeMs,
     checkIntervalMs: override('checkIntervalSeconds') ?? DEFAULT_TOKEN_POLICY.checkIntervalMs,
@@ -50,7 +55,9 @@ export function resolveTokenPolicy(env: PolicyEnv): TokenPolicy {
     refreshedLifetimeMs: lifetimeMs ?? DEFAULT_TOKEN_POLICY.refreshedLifetimeMs,
     graceMs: override('graceSeconds') ?? DEFAULT_TOKEN_POLICY.graceMs,
     revocationMs: override('revocationSeconds') ?? DEFAULT_TOKEN_POLICY.revocationMs,
-    resultsRetentionMs: override('resultsRetentionSeconds') ?? DEFAULT_TOKEN_POLICY.resultsRetentionMs,
+    resultsRetentionMs: retentionMs ?? DEFAULT_TOKEN_POLICY.resultsRetentionMs,
+    // No var of its own either: a finished job's token lives as long as its results.
+    finishedLifetimeMs: retentionMs ?? DEFAULT_TOKEN_POLICY.finishedLifetimeMs,
   };
 }
 

@@ -89,7 +89,8 @@ describe('a job run over WebSocket', () => {
       failureCount: 1,
       completedAt: new Date(T0).toISOString(),
       resultsExpiresAt: new Date(T0 + 86_400_000).toISOString(),
-      tokenExpiresAt: job.expiresAt,
+      // The token current at completion stays valid for reading the job as long as its results.
+      tokenExpiresAt: new Date(T0 + 86_400_000).toISOString(),
     });
     const results = plain<EnrichmentResults>(await stub.getResults(job.token, 'batch_enrichment'));
     expect(results.ok && EnrichmentResultsSchema.parse(results.value)).toEqual({

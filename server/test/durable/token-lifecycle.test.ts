@@ -60,7 +60,8 @@ describe('seed scenario 1: an active socket across 4+ hours', () => {
     const state = await stubFor(jobId).getState(refreshes[1]!.token);
     expect(state.ok && JobStateSchema.parse(state.value)).toMatchObject({
       status: 'completed',
-      tokenExpiresAt: new Date(T0 + 300 * MIN).toISOString(),
+      // Completed at 270 min: the token current then reads the job for the results' 24 h.
+      tokenExpiresAt: new Date(T0 + 270 * MIN + 24 * 60 * MIN).toISOString(),
     });
     // The first refreshed token was revoked at 185 min; the original one's revocation was forgotten at 245 min.
     expect(await stubFor(jobId).getState(refreshes[0]!.token)).toMatchObject({

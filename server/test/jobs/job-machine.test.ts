@@ -19,7 +19,12 @@ import { TIMER_KIND } from '../../src/jobs/timers';
 
 const T0 = Date.UTC(2035, 0, 1, 10);
 const HOUR = 3_600_000;
-const RULES: JobRules = { resultsRetentionMs: 24 * HOUR, revocationMs: 2.5 * HOUR, maxProgressPerSecond: 10 };
+const RULES: JobRules = {
+  resultsRetentionMs: 24 * HOUR,
+  finishedTokenLifetimeMs: 24 * HOUR,
+  revocationMs: 2.5 * HOUR,
+  maxProgressPerSecond: 10,
+};
 
 function newJob(itemCount = 3): JobSnapshot {
   return createJob(
@@ -144,6 +149,8 @@ describe('finishStep', () => {
       'disarm job_step',
       'arm results_expiry',
       'arm cleanup',
+      'extend_token',
+      'arm token_expiry',
       'log',
       'broadcast job_complete',
       'close_all',
@@ -202,6 +209,16 @@ describe('failJob', () => {
     expect(failed.job?.finalMessage?.type).toBe('error');
   });
 
+  it.each([
+    ['completes', (job: JobSnapshot) => finishStep(job, step(3), T0 + 10, RULES)],
+    ['fails', (job: JobSnapshot) => failJob(job, 'boom', T0 + 10, RULES)],
+    ['is canceled', (job: JobSnapshot) => cancelJob(job, T0 + 10, RULES)],
+  ])('keeps the current token valid for reading for the finished lifetime when the job %s', (_, end) => {
+    const effects = end(running()).effects;
+    expect(effects).toContainEqual({ kind: 'extend_token', until: T0 + 10 + 24 * HOUR });
+    expect(effects).toContainEqual({ kind: 'arm', timer: TIMER_KIND.TOKEN_EXPIRY, at: T0 + 10 + 24 * HOUR });
+  });
+
   it('keeps the status text within 200 characters', () => {
     expect(failJob(running(), 'x'.repeat(500), T0, RULES).job?.statusText).toHaveLength(200);
   });
@@ -225,7 +242,15 @@ describe('cancelJob', () => {
   it('aborts the step in flight, drops the next step and closes 1001 Job canceled', () => {
     const canceled = cancelJob(running(), T0 + 3, RULES);
     expect(canceled.job).toMatchObject({ status: 'canceled', statusText: 'Canceled', updatedAt: T0 + 3 });
-    expect(kinds(canceled.effects)).toEqual(['disarm job_step', 'arm cleanup', 'abort_step', 'log', 'close_all']);
+    expect(kinds(canceled.effects)).toEqual([
+      'disarm job_step',
+      'arm cleanup',
+      'extend_token',
+      'arm token_expiry',
+      'abort_step',
+      'log',
+      'close_all',
+    ]);
     expect(canceled.effects.at(-1)).toEqual({
       kind: 'close_all',
       code: CLOSE_CODES.GOING_AWAY,

@@ -12,6 +12,7 @@ describe('resolveTokenPolicy', () => {
       graceMs: TOKEN_POLICY.graceSeconds * 1000,
       revocationMs: TOKEN_POLICY.revocationSeconds * 1000,
       resultsRetentionMs: TOKEN_POLICY.resultsRetentionSeconds * 1000,
+      finishedLifetimeMs: TOKEN_POLICY.finishedLifetimeSeconds * 1000,
     });
   });
 
@@ -24,6 +25,7 @@ describe('resolveTokenPolicy', () => {
       graceMs: 300_000,
       revocationMs: 9_000_000,
       resultsRetentionMs: 86_400_000,
+      finishedLifetimeMs: 86_400_000,
     });
   });
 
@@ -45,6 +47,7 @@ describe('resolveTokenPolicy', () => {
       graceMs: 3_000,
       revocationMs: 30_000,
       resultsRetentionMs: 500,
+      finishedLifetimeMs: 500,
     });
   });
 

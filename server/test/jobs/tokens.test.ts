@@ -22,6 +22,7 @@ const POLICY: TokenPolicy = {
   graceMs: 5 * MIN,
   revocationMs: 150 * MIN,
   resultsRetentionMs: 24 * 60 * MIN,
+  finishedLifetimeMs: 24 * 60 * MIN,
 };
 
 const issued = planIssue('a'.repeat(64), T0, POLICY);
