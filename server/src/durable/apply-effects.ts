@@ -1,6 +1,6 @@
 // Applies a transition of the pure rules: the job row and every storage effect in one transaction,
 // then frames, closes and aborts (a Durable Object's output waits for its writes anyway).
-import type { JobEffect, Transition } from '../jobs/job-effects';
+import type { JobEffect, LifecycleEvent, LogDetail, Transition } from '../jobs/job-effects';
 import type { JobStore } from './job-store';
 import type { TokenStore } from './token-store';
 import type { SocketHub } from './socket-hub';
@@ -14,7 +14,7 @@ export interface EffectTargets {
   hub: SocketHub;
   /** Aborts the pipeline step in flight, if any. */
   abortStep: () => void;
-  log: (message: string, isFailure: boolean) => void;
+  log: (event: LifecycleEvent, detail: LogDetail, isFailure: boolean) => void;
 }
 
 /** The storage part of a transition; call inside transactionSync when more writes must join it. */
@@ -48,9 +48,12 @@ function storeEffect({ jobs, tokens, timers }: EffectTargets, effect: JobEffect)
 export function deliverTransition({ hub, abortStep, log }: EffectTargets, transition: Transition): void {
   for (const effect of transition.effects) {
     if (effect.kind === 'broadcast') hub.broadcast(effect.message, effect.isReadyOnly);
-    else if (effect.kind === 'close_all') hub.closeAll(effect.code, effect.reason);
-    else if (effect.kind === 'abort_step') abortStep();
-    else if (effect.kind === 'log') log(effect.message, effect.isFailure ?? false);
+    else if (effect.kind === 'close_all') {
+      const sockets = hub.open().length;
+      hub.closeAll(effect.code, effect.reason);
+      if (sockets > 0) log('socket.closed', { code: effect.code, reason: effect.reason, sockets, by: 'server' }, false);
+    } else if (effect.kind === 'abort_step') abortStep();
+    else if (effect.kind === 'log') log(effect.event, effect.detail ?? {}, effect.isFailure ?? false);
   }
 }
 

@@ -1,5 +1,6 @@
-// The ProgressSocket's log lines: one line per lifecycle event, prefixed with the job id, never a
-// token (rules build the messages; wrangler tail shows them).
+// The ProgressSocket's log: one JSON line per lifecycle event, `{event, jobId, ...detail}`, never a
+// token, so `wrangler tail --format json` answers the runbook's questions (see the README).
+import type { LifecycleEvent, LogDetail } from '../jobs/job-effects';
 import type { JobStore } from './job-store';
 
 export function safely<T>(fn: () => T): T | undefined {
@@ -10,9 +11,10 @@ export function safely<T>(fn: () => T): T | undefined {
   }
 }
 
-export function logForJob(jobs: JobStore, message: string, isFailure = false): void {
+export function logForJob(jobs: JobStore, event: LifecycleEvent, detail: LogDetail = {}, isFailure = false): void {
   // Logging must not throw where storage already failed.
   const jobId = safely(() => jobs.get()?.jobId) ?? 'no-job';
-  if (isFailure) console.error(`[${jobId}] ${message}`);
-  else console.log(`[${jobId}] ${message}`);
+  const line = JSON.stringify({ event, jobId, ...detail });
+  if (isFailure) console.error(line);
+  else console.log(line);
 }

@@ -66,7 +66,7 @@ export class ProgressSocket extends DurableObject<WorkerVars> implements JobApi 
       timers: this.timers,
       hub: this.hub,
       abortStep: () => this.engine.abortStep(),
-      log: (message, isFailure) => this.log(message, isFailure),
+      log: (event, detail, isFailure) => logForJob(this.jobs, event, detail, isFailure),
     };
     this.lifecycle = new TokenLifecycle(this.targets, tokens, this.policy, () => crypto.randomUUID());
     this.engine = new JobEngine({
@@ -207,10 +207,12 @@ export class ProgressSocket extends DurableObject<WorkerVars> implements JobApi 
     const admission = decideAdmission(verification.standing, this.hub.open().length, job?.status);
     if (admission.kind === 'close') {
       const final = admission.isReplay && job?.finalMessage ? job.finalMessage : undefined;
+      logForJob(this.jobs, 'socket.closed', { code: admission.code, reason: admission.reason, by: 'server' });
       return this.hub.closeAtOnce(server, admission.code, admission.reason, final);
     }
     this.ctx.acceptWebSocket(server);
     this.hub.setAttachment(server, { connectedAt: now, isReady: false });
+    logForJob(this.jobs, 'socket.opened', { connections: this.hub.open().length });
     this.lifecycle.armCheck(now);
     await this.timers.arm();
   }
@@ -253,6 +255,8 @@ export class ProgressSocket extends DurableObject<WorkerVars> implements JobApi 
   override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
     // Finish the close handshake (a no-op when the runtime already replied).
     this.hub.close(ws, replyCloseCode(code), reason);
+    // The client's own reason text is not logged: it is whatever the client chose to send.
+    logForJob(this.jobs, 'socket.closed', { code, by: 'client' });
   }
 
   override async webSocketError(ws: WebSocket, error: unknown): Promise<void> {
@@ -281,7 +285,9 @@ export class ProgressSocket extends DurableObject<WorkerVars> implements JobApi 
       this.timers.markRan(timer);
     } catch (error) {
       const action = safely(() => this.timers.markFailed(timer, now));
-      this.logError(`timer ${timer.kind} (${action ?? 'unrecorded'})`, error);
+      const detail = error instanceof Error ? error.message : String(error);
+      const event = action === 'drop' ? 'timer.dropped' : 'timer.retried';
+      logForJob(this.jobs, event, { timer: timer.kind, action: action ?? 'unrecorded', detail }, true);
     }
   }
 
@@ -309,11 +315,8 @@ export class ProgressSocket extends DurableObject<WorkerVars> implements JobApi 
     if (job) applyTransition(this.targets, expireResults(job, now));
   }
 
-  private log(message: string, isFailure = false): void {
-    logForJob(this.jobs, message, isFailure);
-  }
-
   private logError(where: string, error: unknown): void {
-    logForJob(this.jobs, `ProgressSocket ${where}: ${error instanceof Error ? error.message : String(error)}`, true);
+    const detail = error instanceof Error ? error.message : String(error);
+    logForJob(this.jobs, 'internal.error', { where, detail }, true);
   }
 }

@@ -19,8 +19,25 @@ export type JobEffect =
   | { kind: 'wipe' }
   /** Aborts the pipeline step in flight (a cancel). */
   | { kind: 'abort_step' }
-  /** One lifecycle log line with the job id (never a token); `isFailure` logs it as an error. */
-  | { kind: 'log'; message: string; isFailure?: boolean };
+  /** One structured lifecycle log line; the shell adds the job id. Never carries a token. */
+  | { kind: 'log'; event: LifecycleEvent; detail?: LogDetail; isFailure?: boolean };
+
+/** The lifecycle events `wrangler tail` shows, one JSON line each (dotted: never a wire message type). */
+export type LifecycleEvent =
+  | 'job.started'
+  | 'job.completed'
+  | 'job.failed'
+  | 'job.canceled'
+  | 'socket.opened'
+  | 'socket.closed'
+  | 'token.refreshed'
+  | 'token.expired'
+  | 'token.revoked'
+  | 'timer.retried'
+  | 'timer.dropped'
+  | 'internal.error';
+
+export type LogDetail = Record<string, string | number | boolean>;
 
 export interface Transition {
   /** The job after the transition; undefined when it did not change. */

@@ -104,7 +104,8 @@ export function beginStep(job: JobSnapshot, now: number): Transition & { isRunna
   const [started, message] = sequenced({ ...moveTo(job, 'running', now), startedAt: now }, (seq) =>
     jobStartedMessage(job, seq, now),
   );
-  return { job: started, effects: [{ kind: 'broadcast', message, isReadyOnly: true }], isRunnable: true };
+  const log: JobEffect = { kind: 'log', event: 'job.started', detail: { totalCount: job.totalCount } };
+  return { job: started, effects: [log, { kind: 'broadcast', message, isReadyOnly: true }], isRunnable: true };
 }
 
 /** After a step's work: store its outcomes, advance the checkpoint, report progress, maybe complete. */
@@ -150,7 +151,15 @@ function completeJob(
       { kind: 'arm', timer: TIMER_KIND.RESULTS_EXPIRY, at: resultsExpiresAt },
       { kind: 'arm', timer: TIMER_KIND.CLEANUP, at: resultsExpiresAt + rules.revocationMs },
       ...keepTokenForReading(now, rules),
-      { kind: 'log', message: `job completed: ${job.successCount} succeeded, ${job.failureCount} failed` },
+      {
+        kind: 'log',
+        event: 'job.completed',
+        detail: {
+          successCount: job.successCount,
+          failureCount: job.failureCount,
+          durationMs: now - (job.startedAt ?? job.createdAt),
+        },
+      },
       // Every socket gets the final frame, ready or not: it is about to be closed, and a late
       // socket would get the same frame replayed.
       { kind: 'broadcast', message, isReadyOnly: false },
@@ -172,7 +181,7 @@ export function failJob(job: JobSnapshot, detail: string, now: number, rules: Jo
       { kind: 'disarm', timer: TIMER_KIND.JOB_STEP },
       { kind: 'arm', timer: TIMER_KIND.CLEANUP, at: cleanupAt(now, rules) },
       ...keepTokenForReading(now, rules),
-      { kind: 'log', message: text, isFailure: true },
+      { kind: 'log', event: 'job.failed', detail: { reason: text }, isFailure: true },
       { kind: 'broadcast', message, isReadyOnly: false },
       { kind: 'close_all', code: CLOSE_CODES.INTERNAL_ERROR, reason: CLOSE_REASONS.JOB_FAILED },
     ],
@@ -191,7 +200,7 @@ export function cancelJob(job: JobSnapshot, now: number, rules: JobRules): Trans
       { kind: 'arm', timer: TIMER_KIND.CLEANUP, at: cleanupAt(now, rules) },
       ...keepTokenForReading(now, rules),
       { kind: 'abort_step' },
-      { kind: 'log', message: 'job canceled' },
+      { kind: 'log', event: 'job.canceled' },
       { kind: 'close_all', code: CLOSE_CODES.GOING_AWAY, reason: CLOSE_REASONS.JOB_CANCELED },
     ],
   };

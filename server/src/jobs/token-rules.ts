@@ -65,7 +65,7 @@ export function onTokenRotated(
     effects: [
       { kind: 'arm', timer: TIMER_KIND.TOKEN_EXPIRY, at: plan.next.expiresAt },
       { kind: 'arm', timer: TIMER_KIND.GRACE_END, at: plan.previous.graceEndsAt ?? now, key: plan.previous.hash },
-      { kind: 'log', message: `token refreshed, new expiry ${new Date(plan.next.expiresAt).toISOString()}` },
+      { kind: 'log', event: 'token.refreshed', detail: { expiresAt: new Date(plan.next.expiresAt).toISOString() } },
       { kind: 'broadcast', message, isReadyOnly: false },
     ],
   };
@@ -75,7 +75,7 @@ export function onTokenRotated(
 export function tokenExpiry(current: TokenRecord | undefined, now: number): JobEffect[] {
   if (current && classifyToken(current, now) !== 'expired') return [];
   return [
-    { kind: 'log', message: 'token expired' },
+    { kind: 'log', event: 'token.expired' },
     { kind: 'close_all', code: CLOSE_CODES.POLICY_VIOLATION, reason: CLOSE_REASONS.TOKEN_EXPIRED },
   ];
 }
@@ -84,7 +84,7 @@ export function tokenExpiry(current: TokenRecord | undefined, now: number): JobE
 export function graceEnd(record: TokenRecord | undefined): JobEffect[] {
   if (record?.forgetAt === undefined) return [];
   return [
-    { kind: 'log', message: 'previous token revoked' },
+    { kind: 'log', event: 'token.revoked' },
     { kind: 'arm', timer: TIMER_KIND.REVOCATION_END, at: record.forgetAt, key: record.hash },
   ];
 }

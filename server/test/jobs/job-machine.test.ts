@@ -86,7 +86,7 @@ describe('createJob', () => {
 
 describe('beginStep', () => {
   it.each<[JobStatus, boolean, string[]]>([
-    ['queued', true, ['broadcast job_started']],
+    ['queued', true, ['log', 'broadcast job_started']],
     ['running', true, []],
     ['completed', false, []],
     ['failed', false, []],
@@ -100,7 +100,8 @@ describe('beginStep', () => {
   it('starts a queued job with job_started as seq 1, to ready sockets only', () => {
     const begun = beginStep(newJob(), T0 + 5);
     expect(begun.job).toMatchObject({ status: 'running', startedAt: T0 + 5, seq: 1 });
-    expect(begun.effects[0]).toMatchObject({ isReadyOnly: true });
+    expect(begun.effects[0]).toEqual({ kind: 'log', event: 'job.started', detail: { totalCount: 3 } });
+    expect(begun.effects[1]).toMatchObject({ isReadyOnly: true });
     expect(frames(begun.effects)).toMatchObject([
       { type: 'job_started', seq: 1, timestamp: T0 + 5, payload: { totalCount: 3, estimatedDurationMs: 900 } },
     ]);
