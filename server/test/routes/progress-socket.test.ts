@@ -3,7 +3,10 @@
 import { SUBPROTOCOL } from '@bookstrack/generated/constants';
 import { ServerMessageSchema, type ServerMessage } from '@bookstrack/generated/schemas';
 import { describe, expect, it } from 'vitest';
-import { call, expectResponse, generatedCsv, startCsvJob } from '../helpers/http';
+import { fireNextAlarm } from '../helpers/durable';
+import { call, driveJobsByAlarms, expectResponse, generatedCsv, startCsvJob } from '../helpers/http';
+
+driveJobsByAlarms();
 
 function upgrade(path: string, protocols: string[]): Promise<Response> {
   return call(path, { headers: { Upgrade: 'websocket', 'Sec-WebSocket-Protocol': protocols.join(', ') } });
@@ -61,6 +64,12 @@ describe('GET /ws/progress', () => {
     socket.accept();
     const closed = collectFrames(socket);
     socket.send(JSON.stringify({ type: 'ready' }));
+    // The job runs as its alarms are fired, one step per alarm, until it closes the socket.
+    let isClosed = false;
+    void closed.then(() => (isClosed = true));
+    for (let alarms = 0; !isClosed && alarms < 100; alarms += 1) {
+      if ((await fireNextAlarm(job.jobId)) === null) await new Promise((resolve) => setTimeout(resolve, 10));
+    }
     const { frames, code } = await closed;
     expect(frames[0]?.type).toBe('ready_ack');
     expect(frames.at(-1)?.type).toBe('job_complete');
