@@ -112,7 +112,9 @@ export class ProgressSocketClient extends Emitter<ProgressSocketEvents> {
     const WebSocketImpl =
       this.options.WebSocket ?? (globalThis.WebSocket as unknown as WebSocketConstructorLike | undefined);
     if (!WebSocketImpl)
-      throw new Error('No global WebSocket (Node 20): pass the `ws` package class as options.WebSocket');
+      throw new Error(
+        'No global WebSocket in this runtime: pass a WebSocket class (e.g. the `ws` package) as options.WebSocket',
+      );
     const tokenUsed = this.currentToken;
     const ws = new WebSocketImpl(this.socketUrl(), [SUBPROTOCOL.VERSION, `${SUBPROTOCOL.AUTH_PREFIX}${tokenUsed}`]);
     this.socket = ws;
