@@ -61,6 +61,8 @@ export class ProgressSocketClient extends Emitter<ProgressSocketEvents> {
   private timer: unknown;
   private hasJobEnded = false;
   private isResyncing = false;
+  /** This socket got its ready_ack: from then on its broadcasts continue the seq the ack carries. */
+  private isSynced = false;
 
   constructor(options: ProgressSocketOptions) {
     super();
@@ -118,6 +120,7 @@ export class ProgressSocketClient extends Emitter<ProgressSocketEvents> {
     const tokenUsed = this.currentToken;
     const ws = new WebSocketImpl(this.socketUrl(), [SUBPROTOCOL.VERSION, `${SUBPROTOCOL.AUTH_PREFIX}${tokenUsed}`]);
     this.socket = ws;
+    this.isSynced = false;
     this.currentPhase = 'connecting';
     ws.onopen = () => {
       if (this.socket !== ws) return;
@@ -155,7 +158,10 @@ export class ProgressSocketClient extends Emitter<ProgressSocketEvents> {
     if (decoded.kind === 'unknown') return this.emit('unknown', { type: decoded.type, data: decoded.data });
     if (decoded.kind === 'invalid') return this.emit('invalid', { data: decoded.data, issues: decoded.issues });
     const message = decoded.message;
-    const check = this.seq.observe(message);
+    if (message.type === MESSAGE_TYPE.READY_ACK) this.isSynced = true;
+    // A broadcast may reach a socket before its ready_ack (token_refreshed goes to every socket): the
+    // ack's seq covers it, so gap detection starts at the ack.
+    const check = this.isSynced ? this.seq.observe(message) : ({ kind: 'presync' } as const);
     this.track(message);
     if (check.kind === 'gap') this.emit('gap', { expected: check.expected, received: check.received, message });
     this.emit('message', message);

@@ -153,6 +153,26 @@ describe('ProgressSocketClient seq gaps', () => {
     expect(ofType('state').map((s) => s.status)).toEqual(['running']);
   });
 
+  it('does not count a broadcast that reaches a new socket before its ready_ack (ready_ack re-syncs)', async () => {
+    const { client, scheduler, api, ofType } = setup();
+    const socket = connectAndAck(client, 4);
+    client.dropConnection();
+    await settle();
+    scheduler.runAll();
+    const next = FakeWebSocket.latest();
+    next.serverOpen();
+    // token_refreshed goes to every socket, ready or not: here it overtakes this socket's ready_ack.
+    next.serverSend(tokenRefreshed(6, NEW_TOKEN));
+    next.serverSend(readyAck(6));
+    next.serverSend(reconnected(6, 3));
+    next.serverSend(jobProgress(7, 4));
+    await settle();
+    expect(socket.clientClose?.code).toBe(4000);
+    expect(ofType('gap')).toEqual([]);
+    expect(api.calls).toEqual([]);
+    expect(client.token).toBe(NEW_TOKEN);
+  });
+
   it('does not report a gap after reconnected, which repeats the last seq', async () => {
     const { client, api, ofType } = setup();
     const socket = connectAndAck(client, 7);

@@ -20,6 +20,16 @@ export function nextCheckAt(current: TokenRecord | undefined, now: number, polic
   return Math.min(regular, Math.max(now, refreshWindowOpensAt(current, policy)));
 }
 
+/**
+ * After a rotation: the interval, or sooner when the new token's window opens first. A policy whose
+ * window is as long as the lifetime puts the new token in its window at once; checking then every
+ * half lifetime still refreshes it in time without rotating in a loop.
+ */
+export function checkDelayAfterRotation(policy: TokenPolicy): number {
+  const opensAfter = policy.refreshedLifetimeMs - policy.refreshWindowMs;
+  return Math.min(policy.checkIntervalMs, opensAfter > 0 ? opensAfter : policy.refreshedLifetimeMs / 2);
+}
+
 /** A socket connected: the next check runs no later than nextCheckAt (an earlier pending one is kept). */
 export function onSocketConnected(current: TokenRecord | undefined, now: number, policy: TokenPolicy): JobEffect[] {
   return [{ kind: 'arm', timer: TIMER_KIND.TOKEN_CHECK, at: nextCheckAt(current, now, policy), isEarliest: true }];
@@ -39,9 +49,7 @@ export function tokenCheck(
 ): TokenCheck {
   if (connectedSockets === 0) return { shouldRotate: false, effects: [] };
   const shouldRotate = current !== undefined && shouldAutoRefresh(current, now, policy, connectedSockets);
-  // After a rotation the check is planned for the new token, which lives refreshedLifetime from now.
-  const checked = shouldRotate ? { ...(current as TokenRecord), expiresAt: now + policy.refreshedLifetimeMs } : current;
-  const at = nextCheckAt(checked, now, policy);
+  const at = shouldRotate ? now + checkDelayAfterRotation(policy) : nextCheckAt(current, now, policy);
   return { shouldRotate, effects: [{ kind: 'arm', timer: TIMER_KIND.TOKEN_CHECK, at }] };
 }
 

@@ -19,6 +19,9 @@ interface Model {
   expiryAt: number;
   closedExpired: boolean;
   rotations: number;
+  /** Two rotations at one instant would be a rotation loop. */
+  hasRotatedTwiceAtOnce: boolean;
+  lastRotationAt: number;
 }
 
 function armCheck(model: Model, effects: readonly JobEffect[]): void {
@@ -37,6 +40,8 @@ function runTimeline(policy: TokenPolicy, connectAt: number, pendingCheckAt: num
     expiryAt: current.expiresAt,
     closedExpired: false,
     rotations: 0,
+    hasRotatedTwiceAtOnce: false,
+    lastRotationAt: -1,
   };
   armCheck(model, onSocketConnected(model.current, connectAt, policy));
   for (let steps = 0; steps < 10_000; steps += 1) {
@@ -54,6 +59,8 @@ function runTimeline(policy: TokenPolicy, connectAt: number, pendingCheckAt: num
       model.current = plan.next;
       model.expiryAt = plan.next.expiresAt;
       model.rotations += 1;
+      if (now === model.lastRotationAt) model.hasRotatedTwiceAtOnce = true;
+      model.lastRotationAt = now;
     }
     model.checkAt = null;
     armCheck(model, check.effects);
@@ -63,7 +70,7 @@ function runTimeline(policy: TokenPolicy, connectAt: number, pendingCheckAt: num
 
 const policies = fc.record({
   lifetimeMin: fc.integer({ min: 30, max: 240 }),
-  windowPct: fc.integer({ min: 5, max: 60 }),
+  windowPct: fc.integer({ min: 5, max: 150 }),
   intervalMin: fc.integer({ min: 1, max: 120 }),
 });
 
@@ -80,6 +87,7 @@ describe('token timeline', () => {
             ...DEFAULT_TOKEN_POLICY,
             lifetimeMs,
             refreshedLifetimeMs: lifetimeMs,
+            // Up to 150 % of the lifetime: a window as long as the token (the e2e policies) must not loop.
             refreshWindowMs: Math.max(MIN, Math.round((lifetimeMs * windowPct) / 100)),
             checkIntervalMs: intervalMin * MIN,
           };
@@ -87,6 +95,7 @@ describe('token timeline', () => {
           const pending = pendingOffset === null ? null : connectAt + pendingOffset;
           const model = runTimeline(policy, connectAt, pending);
           expect(model.closedExpired).toBe(false);
+          expect(model.hasRotatedTwiceAtOnce).toBe(false);
           expect(model.rotations).toBeGreaterThan(0);
         },
       ),
