@@ -7,7 +7,7 @@ import { DurableObject } from 'cloudflare:workers';
 import { clockFor, type Clock } from '../clock';
 import { decodeClientFrame } from '../jobs/client-frames';
 import { readyAckMessage, reconnectedMessage } from '../jobs/frames';
-import { cancelJob, createJob, expireResults, jobRulesFrom, type JobRules } from '../jobs/job-machine';
+import { cancelJob, createJob, expireResults, jobRulesFrom, startOnReady, type JobRules } from '../jobs/job-machine';
 import type { JobSnapshot } from '../jobs/job-snapshot';
 import { toJobState } from '../jobs/job-view';
 import { resolvePipeline } from '../jobs/pipeline-registry';
@@ -104,6 +104,7 @@ export class ProgressSocket extends DurableObject<WorkerVars> implements JobApi 
         estimatedDurationMs: plan.estimatedDurationMs,
       },
       now,
+      this.rules,
     );
     this.ctx.storage.transactionSync(() => {
       storeTransition(this.targets, created);
@@ -227,7 +228,7 @@ export class ProgressSocket extends DurableObject<WorkerVars> implements JobApi 
       if (!job || expiresAt === undefined || now >= expiresAt) {
         return this.hub.close(ws, CLOSE_CODES.POLICY_VIOLATION, CLOSE_REASONS.TOKEN_EXPIRED);
       }
-      if (decoded.message.type === MESSAGE_TYPE.READY) return this.onReady(ws, job, now);
+      if (decoded.message.type === MESSAGE_TYPE.READY) return await this.onReady(ws, job, now);
       this.cancelNow(now);
       await this.timers.arm();
     } catch (error) {
@@ -236,10 +237,15 @@ export class ProgressSocket extends DurableObject<WorkerVars> implements JobApi 
     }
   }
 
-  /** ready → ready_ack, then `reconnected` (current state) when the job already started. */
-  private onReady(ws: WebSocket, job: JobSnapshot, now: number): void {
+  /** ready → ready_ack, then job_started for a queued job (it starts now), or `reconnected` for a started one. */
+  private async onReady(ws: WebSocket, job: JobSnapshot, now: number): Promise<void> {
     this.hub.setAttachment(ws, { ...this.hub.attachment(ws), isReady: true });
     this.hub.send(ws, readyAckMessage(job, now, this.hub.open().length));
+    const started = startOnReady(job, now);
+    if (started.isStarted) {
+      applyTransition(this.targets, started);
+      return this.timers.arm();
+    }
     if (job.startedAt !== null) this.hub.send(ws, reconnectedMessage(job, now));
   }
 

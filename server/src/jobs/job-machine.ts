@@ -18,6 +18,8 @@ export interface JobRules {
   finishedTokenLifetimeMs: number;
   revocationMs: number;
   maxProgressPerSecond: number;
+  /** How long a new job waits for its first `ready` before it starts anyway (x-limits startDeadlineMs). */
+  startDeadlineMs: number;
 }
 
 export const STATUS_TEXT_MAX_CHARS = 200;
@@ -74,8 +76,11 @@ function keepTokenForReading(now: number, rules: JobRules): JobEffect[] {
   ];
 }
 
-/** A new job, queued, with its first step due at once. */
-export function createJob(init: NewJob, now: number): Transition & { job: JobSnapshot } {
+/**
+ * A new job, queued: it starts at its first `ready` (startOnReady) or, when no client says ready,
+ * at the start deadline, so a prompt client sees job_started as seq 1 and every progress frame.
+ */
+export function createJob(init: NewJob, now: number, rules: JobRules): Transition & { job: JobSnapshot } {
   const job: JobSnapshot = {
     ...init,
     status: 'queued',
@@ -94,18 +99,38 @@ export function createJob(init: NewJob, now: number): Transition & { job: JobSna
     lastProgressAt: null,
     finalMessage: null,
   };
-  return { job, effects: [{ kind: 'arm', timer: TIMER_KIND.JOB_STEP, at: now }] };
+  return { job, effects: [{ kind: 'arm', timer: TIMER_KIND.JOB_STEP, at: now + rules.startDeadlineMs }] };
 }
 
-/** Before a step's work: a queued job starts (job_started, seq 1); a finished job runs nothing. */
-export function beginStep(job: JobSnapshot, now: number): Transition & { isRunnable: boolean } {
-  if (isTerminal(job.status)) return { ...NO_CHANGE, isRunnable: false };
-  if (job.status === 'running') return { ...NO_CHANGE, isRunnable: true };
+/** queued → running: job_started (seq 1) to every socket that said `ready`. */
+function start(job: JobSnapshot, now: number, trigger: 'client' | 'deadline'): Transition & { job: JobSnapshot } {
   const [started, message] = sequenced({ ...moveTo(job, 'running', now), startedAt: now }, (seq) =>
     jobStartedMessage(job, seq, now),
   );
-  const log: JobEffect = { kind: 'log', event: 'job.started', detail: { totalCount: job.totalCount } };
-  return { job: started, effects: [log, { kind: 'broadcast', message, isReadyOnly: true }], isRunnable: true };
+  const log: JobEffect = { kind: 'log', event: 'job.started', detail: { totalCount: job.totalCount, trigger } };
+  return { job: started, effects: [log, { kind: 'broadcast', message, isReadyOnly: true }] };
+}
+
+/**
+ * A socket said `ready`: a queued job starts now (its first step is due at once); any other job is
+ * unchanged (the socket gets `reconnected` instead). The shell marks the socket ready first, so it
+ * gets this job_started.
+ */
+export function startOnReady(job: JobSnapshot, now: number): Transition & { isStarted: boolean } {
+  if (job.status !== 'queued') return { ...NO_CHANGE, isStarted: false };
+  const started = start(job, now, 'client');
+  return {
+    job: started.job,
+    effects: [...started.effects, { kind: 'arm', timer: TIMER_KIND.JOB_STEP, at: now }],
+    isStarted: true,
+  };
+}
+
+/** Before a step's work: a job still queued at its start deadline starts now; a finished job runs nothing. */
+export function beginStep(job: JobSnapshot, now: number): Transition & { isRunnable: boolean } {
+  if (isTerminal(job.status)) return { ...NO_CHANGE, isRunnable: false };
+  if (job.status === 'running') return { ...NO_CHANGE, isRunnable: true };
+  return { ...start(job, now, 'deadline'), isRunnable: true };
 }
 
 /** After a step's work: store its outcomes, advance the checkpoint, report progress, maybe complete. */
@@ -223,5 +248,6 @@ export function jobRulesFrom(policy: {
     finishedTokenLifetimeMs: policy.finishedLifetimeMs,
     revocationMs: policy.revocationMs,
     maxProgressPerSecond: LIMITS.WS_MAX_PROGRESS_PER_SECOND,
+    startDeadlineMs: LIMITS.WS_START_DEADLINE_MS,
   };
 }

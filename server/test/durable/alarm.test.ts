@@ -6,6 +6,7 @@ import type { Timer } from '../../src/jobs/timers';
 import {
   MIN,
   T0,
+  UNWATCHED_START,
   armedAlarm,
   fireAlarmsUntil,
   fireNextAlarm,
@@ -174,12 +175,12 @@ describe('results expiry and cleanup', () => {
     const jobId = newJobId();
     const job = await startJob(jobId, titles(2));
     await fireNextAlarm(jobId);
-    await fireAlarmsUntil(jobId, T0 + 24 * 60 * MIN);
+    await fireAlarmsUntil(jobId, UNWATCHED_START + 24 * 60 * MIN);
     const items = await runInDurableObject(stubFor(jobId), (_, state) =>
       state.storage.sql.exec('SELECT idx FROM items').toArray(),
     );
     expect(items).toEqual([]);
-    await fireAlarmsUntil(jobId, T0 + 24 * 60 * MIN + 150 * MIN);
+    await fireAlarmsUntil(jobId, UNWATCHED_START + 24 * 60 * MIN + 150 * MIN);
     expect(await stubFor(jobId).getState(job.token)).toMatchObject({ ok: false, code: 'NOT_FOUND' });
     expect(await timers(jobId)).toEqual([]);
     expect(await armedAlarm(jobId)).toBeNull();

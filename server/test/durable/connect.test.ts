@@ -1,8 +1,13 @@
 import { CLOSE_CODES, CLOSE_REASONS, LIMITS, SUBPROTOCOL } from '@bookstrack/generated/constants';
 import { runInDurableObject } from 'cloudflare:test';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { JobState } from '@bookstrack/generated/schemas';
 import {
+  T0,
+  armedAlarm,
   fireNextAlarm,
+  plain,
+  setClock,
   installTestPipeline,
   newJobId,
   removeTestPipeline,
@@ -158,6 +163,7 @@ describe('joining a started job', () => {
       progress: 0.5,
       processedCount: 2,
       totalCount: 4,
+      estimatedDurationMs: 1000,
       status: 'running',
       statusText: 'Processed 2 of 4',
       lastSeq: ack?.seq,
@@ -191,5 +197,84 @@ describe('joining a started job', () => {
     await fireNextAlarm(jobId);
     await socket.waitFor('job_progress');
     expect(socket.types()).toEqual(['ready_ack', 'job_started', 'job_progress']);
+  });
+});
+
+describe('the ready handshake starts the job', () => {
+  it('keeps a new job queued, its first step due at the start deadline', async () => {
+    const jobId = newJobId();
+    const job = await startJob(jobId, titles(2));
+    expect(await armedAlarm(jobId)).toBe(T0 + LIMITS.WS_START_DEADLINE_MS);
+    const state = plain<JobState>(await stubFor(jobId).getState(job.token));
+    expect(state).toMatchObject({ ok: true, value: { status: 'queued', lastSeq: 0, estimatedDurationMs: 1000 } });
+  });
+
+  it('gives a prompt client ready_ack, job_started as seq 1 and every progress frame, with no alarm fired first', async () => {
+    // Steps 200 ms apart, so no progress frame is coalesced away.
+    installTestPipeline({ stepSize: 1, minStepIntervalMs: 200 });
+    const jobId = newJobId();
+    const job = await startJob(jobId, titles(3));
+    setClock(T0 + 19);
+    const socket = await connectReady(jobId, job.token);
+    const [ack, started] = await socket.waitFrames(2);
+    expect(ack).toMatchObject({ type: 'ready_ack', seq: 0 });
+    expect(started).toMatchObject({
+      type: 'job_started',
+      seq: 1,
+      timestamp: T0 + 19,
+      payload: { totalCount: 3, estimatedDurationMs: 1000 },
+    });
+    // The first step is due at once, not at the deadline.
+    expect(await armedAlarm(jobId)).toBe(T0 + 19);
+    while (!socket.types().includes('job_complete')) await fireNextAlarm(jobId);
+    expect(socket.types()).toEqual([
+      'ready_ack',
+      'job_started',
+      'job_progress',
+      'job_progress',
+      'job_progress',
+      'job_complete',
+    ]);
+    expect(socket.frames.map((f) => f.seq)).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+
+  it('does not start for a socket that is open but has not said ready', async () => {
+    const jobId = newJobId();
+    const job = await startJob(jobId, titles(2));
+    const socket = await connect(jobId, job.token);
+    const state = plain<JobState>(await stubFor(jobId).getState(job.token));
+    expect(state).toMatchObject({ ok: true, value: { status: 'queued' } });
+    expect(socket.types()).toEqual([]);
+    socket.send({ type: 'ready' });
+    expect((await socket.waitFrames(2)).map((f) => f?.type)).toEqual(['ready_ack', 'job_started']);
+  });
+
+  it('sends job_started once: a second socket saying ready later gets reconnected instead', async () => {
+    const jobId = newJobId();
+    const job = await startJob(jobId, titles(4));
+    const first = await connectReady(jobId, job.token);
+    await first.waitFrames(2);
+    const second = await connectReady(jobId, job.token);
+    const [ack, reconnected] = await second.waitFrames(2);
+    expect([ack?.type, reconnected?.type]).toEqual(['ready_ack', 'reconnected']);
+    expect(reconnected).toMatchObject({ seq: 1, payload: { status: 'running', estimatedDurationMs: 1000 } });
+    expect(first.types().filter((t) => t === 'job_started')).toHaveLength(1);
+  });
+
+  it('starts a job nobody watches at its start deadline; a socket after that gets reconnected', async () => {
+    const jobId = newJobId();
+    const job = await startJob(jobId, titles(3));
+    expect(await fireNextAlarm(jobId)).toBe(T0 + LIMITS.WS_START_DEADLINE_MS);
+    const state = plain<JobState>(await stubFor(jobId).getState(job.token));
+    expect(state).toMatchObject({
+      ok: true,
+      value: {
+        status: 'running',
+        startedAt: new Date(T0 + LIMITS.WS_START_DEADLINE_MS).toISOString(),
+        processedCount: 1,
+      },
+    });
+    const socket = await connectReady(jobId, job.token);
+    expect((await socket.waitFrames(2)).map((f) => f?.type)).toEqual(['ready_ack', 'reconnected']);
   });
 });

@@ -3,6 +3,7 @@ import { EnrichmentResultsSchema, JobStateSchema, type EnrichmentResults } from 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   T0,
+  UNWATCHED_START,
   fireNextAlarm,
   installTestPipeline,
   newJobId,
@@ -87,10 +88,11 @@ describe('a job run over WebSocket', () => {
       processedCount: 3,
       successCount: 2,
       failureCount: 1,
-      completedAt: new Date(T0).toISOString(),
-      resultsExpiresAt: new Date(T0 + 86_400_000).toISOString(),
+      // Nobody said ready: the job started at its start deadline and ran its steps at once.
+      completedAt: new Date(UNWATCHED_START).toISOString(),
+      resultsExpiresAt: new Date(UNWATCHED_START + 86_400_000).toISOString(),
       // The token current at completion stays valid for reading the job as long as its results.
-      tokenExpiresAt: new Date(T0 + 86_400_000).toISOString(),
+      tokenExpiresAt: new Date(UNWATCHED_START + 86_400_000).toISOString(),
     });
     const results = plain<EnrichmentResults>(await stub.getResults(job.token, 'batch_enrichment'));
     expect(results.ok && EnrichmentResultsSchema.parse(results.value)).toEqual({
@@ -99,7 +101,7 @@ describe('a job run over WebSocket', () => {
         { index: 1, input: { title: 'book 1' }, status: 'not_found' },
         { index: 2, input: { title: 'C' }, status: 'found' },
       ],
-      expiresAt: new Date(T0 + 86_400_000).toISOString(),
+      expiresAt: new Date(UNWATCHED_START + 86_400_000).toISOString(),
     });
     expect(await stub.getResults(job.token, 'csv_import')).toMatchObject({ ok: false, code: 'NOT_FOUND' });
     expect(await timerKinds(jobId)).toEqual(['cleanup', 'results_expiry', 'token_expiry']);

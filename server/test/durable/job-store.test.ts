@@ -1,13 +1,14 @@
 // Work items larger than one SQLite row: stored in parts, joined on read, through the store and
 // through a real job (startJob, then an alarm-driven step).
-import { runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
+import { runInDurableObject } from 'cloudflare:test';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JobStore } from '../../src/durable/job-store';
 import { ITEM_PART_MAX_BYTES } from '../../src/durable/storage-schema';
-import { createJob } from '../../src/jobs/job-machine';
+import { createJob, jobRulesFrom } from '../../src/jobs/job-machine';
+import { DEFAULT_TOKEN_POLICY } from '../../src/jobs/token-policy';
 import { overridePipelineForTests, type EnginePipeline } from '../../src/jobs/pipeline-registry';
 import type { WorkItem } from '../../src/pipelines/pipeline';
-import { T0, newJobId, plain, stubFor, useClock, restoreClock } from '../helpers/durable';
+import { T0, fireNextAlarm, newJobId, plain, stubFor, useClock, restoreClock } from '../helpers/durable';
 import type { JobState } from '@bookstrack/generated/schemas';
 import type { StartedJob } from '../../src/durable/job-api';
 
@@ -36,6 +37,7 @@ function insertJob(store: JobStore, items: WorkItem[]): void {
   const { job } = createJob(
     { jobId: 'job-store-test', pipeline: 'batch_enrichment', totalCount: items.length, itemCount: items.length },
     T0,
+    jobRulesFrom(DEFAULT_TOKEN_POLICY),
   );
   store.save(job);
   store.insertItems(items);
@@ -141,7 +143,7 @@ describe('a job with an item over 2 MB', () => {
       [1, 1],
       [1, 2],
     ]);
-    await runDurableObjectAlarm(stubFor(jobId));
+    await fireNextAlarm(jobId);
     expect(seen).toEqual([
       { title: 'Alpha', text: bigText('Alpha') },
       { title: 'Beta', text: bigText('Beta') },

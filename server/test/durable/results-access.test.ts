@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   MIN,
   T0,
+  UNWATCHED_START,
   fireAlarmsUntil,
   installTestPipeline,
   newJobId,
@@ -47,7 +48,9 @@ describe('results access after completion', () => {
     const results = plain<unknown>(await stubFor(jobId).getResults(token, 'batch_enrichment'));
     expect(results.ok && EnrichmentResultsSchema.parse(results.value).books).toHaveLength(2);
     const state = plain<unknown>(await stubFor(jobId).getState(token));
-    expect(state.ok && JobStateSchema.parse(state.value).tokenExpiresAt).toBe(new Date(T0 + 24 * HOUR).toISOString());
+    expect(state.ok && JobStateSchema.parse(state.value).tokenExpiresAt).toBe(
+      new Date(UNWATCHED_START + 24 * HOUR).toISOString(),
+    );
   });
 
   it('gives a late socket the stored job_complete 20 h after completion', async () => {

@@ -1,5 +1,6 @@
 // The Durable Object harness: a manual clock (src/clock.ts), a tiny test pipeline, RPC stubs, and
 // alarms driven to their due time (never waited for).
+import { LIMITS } from '@bookstrack/generated/constants';
 import { env, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { ManualClock, useClockForTests } from '../../src/clock';
 import type { ProgressSocket } from '../../src/durable/progress-socket';
@@ -11,6 +12,8 @@ import type { ItemOutcome, WorkItem } from '../../src/pipelines/pipeline';
 export const MIN = 60_000;
 /** Far ahead of the real clock, so no alarm ever fires by itself while a test drives them. */
 export const T0 = Date.UTC(2035, 0, 1, 10);
+/** When a job created at T0 starts if no socket says `ready`: its start deadline (x-limits startDeadlineMs). */
+export const UNWATCHED_START = T0 + LIMITS.WS_START_DEADLINE_MS;
 
 let testClock: ManualClock | undefined;
 

@@ -11,6 +11,7 @@ import {
   expireResults,
   failJob,
   finishStep,
+  startOnReady,
   type JobRules,
   type StepResult,
 } from '../../src/jobs/job-machine';
@@ -24,6 +25,7 @@ const RULES: JobRules = {
   finishedTokenLifetimeMs: 24 * HOUR,
   revocationMs: 2.5 * HOUR,
   maxProgressPerSecond: 10,
+  startDeadlineMs: 5_000,
 };
 
 function newJob(itemCount = 3): JobSnapshot {
@@ -36,6 +38,7 @@ function newJob(itemCount = 3): JobSnapshot {
       estimatedDurationMs: 900,
     },
     T0,
+    RULES,
   ).job;
 }
 
@@ -70,8 +73,12 @@ const frames = (effects: readonly JobEffect[]) =>
   effects.flatMap((e) => (e.kind === 'broadcast' ? [ServerMessageSchema.parse(e.message)] : []));
 
 describe('createJob', () => {
-  it('queues the job at seq 0 with its first step due at once', () => {
-    const created = createJob({ jobId: 'job-machine-1', pipeline: 'csv_import', totalCount: 2, itemCount: 2 }, T0);
+  it('queues the job at seq 0 with its first step due at the start deadline', () => {
+    const created = createJob(
+      { jobId: 'job-machine-1', pipeline: 'csv_import', totalCount: 2, itemCount: 2 },
+      T0,
+      RULES,
+    );
     expect(created.job).toMatchObject({
       status: 'queued',
       seq: 0,
@@ -80,7 +87,39 @@ describe('createJob', () => {
       startedAt: null,
       estimatedDurationMs: null,
     });
-    expect(created.effects).toEqual([{ kind: 'arm', timer: TIMER_KIND.JOB_STEP, at: T0 }]);
+    expect(created.effects).toEqual([{ kind: 'arm', timer: TIMER_KIND.JOB_STEP, at: T0 + RULES.startDeadlineMs }]);
+  });
+});
+
+describe('startOnReady', () => {
+  it('starts a queued job at the first ready: job_started as seq 1 to ready sockets, first step due at once', () => {
+    const started = startOnReady(newJob(), T0 + 20);
+    expect(started.isStarted).toBe(true);
+    expect(started.job).toMatchObject({ status: 'running', startedAt: T0 + 20, seq: 1 });
+    expect(kinds(started.effects)).toEqual(['log', 'broadcast job_started', 'arm job_step']);
+    expect(started.effects[0]).toEqual({
+      kind: 'log',
+      event: 'job.started',
+      detail: { totalCount: 3, trigger: 'client' },
+    });
+    expect(started.effects[1]).toMatchObject({ isReadyOnly: true });
+    expect(started.effects[2]).toEqual({ kind: 'arm', timer: TIMER_KIND.JOB_STEP, at: T0 + 20 });
+    expect(frames(started.effects)).toMatchObject([
+      { type: 'job_started', seq: 1, timestamp: T0 + 20, payload: { totalCount: 3, estimatedDurationMs: 900 } },
+    ]);
+  });
+
+  it.each<JobStatus>(['running', 'completed', 'failed', 'canceled'])(
+    'leaves a %s job as it is (the socket gets reconnected instead)',
+    (status) => {
+      const after = startOnReady({ ...newJob(), status, startedAt: T0 }, T0 + 20);
+      expect(after).toEqual({ effects: [], isStarted: false });
+    },
+  );
+
+  it('a second ready after the start changes nothing: job_started is sent once', () => {
+    const first = startOnReady(newJob(), T0 + 20);
+    expect(startOnReady(first.job as JobSnapshot, T0 + 30).isStarted).toBe(false);
   });
 });
 
@@ -97,10 +136,14 @@ describe('beginStep', () => {
     expect(kinds(begun.effects)).toEqual(effects);
   });
 
-  it('starts a queued job with job_started as seq 1, to ready sockets only', () => {
+  it('starts a job still queued at its start deadline with job_started as seq 1, to ready sockets only', () => {
     const begun = beginStep(newJob(), T0 + 5);
     expect(begun.job).toMatchObject({ status: 'running', startedAt: T0 + 5, seq: 1 });
-    expect(begun.effects[0]).toEqual({ kind: 'log', event: 'job.started', detail: { totalCount: 3 } });
+    expect(begun.effects[0]).toEqual({
+      kind: 'log',
+      event: 'job.started',
+      detail: { totalCount: 3, trigger: 'deadline' },
+    });
     expect(begun.effects[1]).toMatchObject({ isReadyOnly: true });
     expect(frames(begun.effects)).toMatchObject([
       { type: 'job_started', seq: 1, timestamp: T0 + 5, payload: { totalCount: 3, estimatedDurationMs: 900 } },

@@ -2,7 +2,7 @@
 import { CLOSE_CODES, CLOSE_REASONS } from '@bookstrack/generated/constants';
 import { ServerMessageSchema } from '@bookstrack/generated/schemas';
 import { describe, expect, it } from 'vitest';
-import { createJob } from '../../src/jobs/job-machine';
+import { createJob, jobRulesFrom } from '../../src/jobs/job-machine';
 import { TIMER_KIND } from '../../src/jobs/timers';
 import { DEFAULT_TOKEN_POLICY as POLICY } from '../../src/jobs/token-policy';
 import {
@@ -50,7 +50,11 @@ describe('token rules', () => {
 
   it('on rotation pushes token_refreshed at the next seq and arms expiry and grace end', () => {
     const job = {
-      ...createJob({ jobId: 'job-token-rules', pipeline: 'csv_import', totalCount: 1, itemCount: 1 }, T0).job,
+      ...createJob(
+        { jobId: 'job-token-rules', pipeline: 'csv_import', totalCount: 1, itemCount: 1 },
+        T0,
+        jobRulesFrom(POLICY),
+      ).job,
       seq: 4,
     };
     const now = T0 + 90 * MIN;

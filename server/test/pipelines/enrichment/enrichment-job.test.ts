@@ -100,12 +100,14 @@ describe('batch_enrichment in the ProgressSocket', () => {
 
   it('stops a step that is waiting on providers when the job is canceled', async () => {
     let aborted = 0;
+    let waiting = 0;
     const hanging: BookProvider = {
       id: 'openlibrary',
       lookupByIsbn: (_isbn, signal) => waitForAbort(signal),
       search: (_title, _author, signal) => waitForAbort(signal),
     };
     function waitForAbort(signal: AbortSignal): Promise<null> {
+      waiting++;
       return new Promise((_, reject) =>
         signal.addEventListener('abort', () => {
           aborted++;
@@ -121,7 +123,8 @@ describe('batch_enrichment in the ProgressSocket', () => {
     const job = await start(jobId, hundredBooks().slice(0, ENRICHMENT_STEP_SIZE + 3));
     const socket = await connectReady(jobId, job.token);
     const stepping = fireNextAlarm(jobId);
-    await vi.waitFor(() => expect(socket.types()).toContain('job_started'));
+    expect(socket.types()).toContain('job_started');
+    await vi.waitFor(() => expect(waiting).toBe(ENRICHMENT_STEP_SIZE));
     expect(await stubFor(jobId).cancel(job.token)).toEqual({ ok: true, value: { jobId, status: 'canceled' } });
     await stepping;
     expect(aborted).toBe(ENRICHMENT_STEP_SIZE);
