@@ -134,6 +134,8 @@ describe('token lifecycle on wrangler dev (policy in seconds)', () => {
     await until(jobB.expiresAt + 0.5 * SECOND);
     expect(late.record.code).toBeUndefined();
     late.close();
+    // Job C's POST may have been answered after job B's: wait for its own token's expiry.
+    await until(jobC.expiresAt + 0.5 * SECOND);
     const expired = await connect(jobC, jobC.token, false).closed;
     expect([expired.isOpened, expired.frames.length, expired.code, expired.reason]).toEqual([
       true,
