@@ -138,6 +138,23 @@ describe('scanPipeline steps (offline barcode vision)', () => {
     expect(outcomes[1]?.outcome.ok).toBe(true);
     expect(scanPipeline.summarize?.(outcomes)).toEqual({ totalDetected: 1, approved: 1, needsReview: 0 });
   });
+
+  it('lists each failed photo in the results with its index and code, in request order', async () => {
+    const good = await makeShelfPhoto({ width: 800, height: 600, isbns: ['9780141439518'], format: 'png' });
+    const corrupt = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 9, 9, 9, 9, 9, 9, 9, 9]);
+    const outcomes = await runAll(scanPipeline, [
+      { index: 3, data: base64(corrupt) },
+      { index: 1, data: base64(good) },
+    ]);
+    const results = ScanResultsSchema.parse({
+      ...scanPipeline.buildResults(outcomes),
+      expiresAt: '2026-01-01T00:00:00.000Z',
+    });
+    expect(results.failures).toEqual([
+      { photoIndex: 3, code: 'INVALID_REQUEST', message: expect.stringMatching(/^Photo 3: /) },
+    ]);
+    expect(results.books.map((b) => b.photoIndex)).toEqual([1]);
+  });
 });
 
 describe('scanPipeline with a model-based vision provider', () => {
