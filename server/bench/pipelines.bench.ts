@@ -15,6 +15,7 @@ import type { Env } from '../src/env';
 import { createEnrichmentPipeline, ENRICHMENT_STEP_SIZE } from '../src/pipelines/enrichment/enrichment-pipeline';
 import type { Pipeline, StepContext, WorkItem } from '../src/pipelines/pipeline';
 import { createScanPipeline } from '../src/pipelines/scan/scan-pipeline';
+import { createTroubleLog } from '../src/pipelines/step-trouble';
 import { CATALOGUE, buildCatalogueIndex, searchCatalogue } from '../src/providers/catalogue/catalogue';
 import { createBarcodeVision } from '../src/vision/barcode-vision';
 import { readEan13Barcodes } from '../src/vision/zxing/zxing-reader';
@@ -31,7 +32,7 @@ const BEST_OF = 3;
 const WASM_PATH = fileURLToPath(new URL('../src/vision/zxing/zxing_reader.wasm', import.meta.url).href);
 
 function context(): StepContext {
-  return { env: OFFLINE, now: () => Date.now(), signal: new AbortController().signal };
+  return { env: OFFLINE, now: () => Date.now(), signal: new AbortController().signal, trouble: createTroubleLog() };
 }
 
 /** Runs a whole job the way the engine does: plan once, then steps of stepSize items. */

@@ -1,10 +1,12 @@
 // Runs a job's steps for the ProgressSocket: loads the step's slice, awaits the pipeline, and hands
-// the outcome to the pure machine (jobs/job-machine.ts), whose transition the shell then applies.
+// the outcome and the step's provider trouble to the pure machine (jobs/job-machine.ts), whose
+// transition the shell then applies.
 import type { Clock } from '../clock';
 import { beginStep, failJob, finishStep, type JobRules } from '../jobs/job-machine';
 import type { JobSnapshot } from '../jobs/job-snapshot';
 import type { EnginePipeline } from '../jobs/pipeline-registry';
 import type { ItemOutcome, StoredOutcome } from '../pipelines/pipeline';
+import { createTroubleLog, type TroubleLog } from '../pipelines/step-trouble';
 import type { WorkerVars } from '../vars';
 import { applyTransition, type EffectTargets } from './apply-effects';
 import type { JobStore, SliceItem } from './job-store';
@@ -41,7 +43,8 @@ export class JobEngine {
     if (!begun.isRunnable) return;
     const running = begun.job ?? job;
     const slice = jobs.slice(running.checkpoint, pipeline.stepSize);
-    const fresh = await this.run(pipeline, slice);
+    const trouble = createTroubleLog();
+    const fresh = await this.run(pipeline, slice, trouble);
     // A cancel may have landed while the pipeline awaited: it wins, and this step commits nothing.
     const latest = jobs.get();
     if (!latest || latest.status !== 'running') return;
@@ -64,6 +67,7 @@ export class JobEngine {
           currentItem: last ? pipeline.describeItem(last.item) : undefined,
           nextStepDelayMs: this.stepDelayMs(pipeline),
           summarize: () => pipeline.summarize?.(withOutcomes(jobs.outcomes(), outcomes)) ?? {},
+          trouble: trouble.summary(),
         },
         now,
         rules,
@@ -71,7 +75,7 @@ export class JobEngine {
     );
   }
 
-  private async run(pipeline: EnginePipeline, slice: SliceItem[]): Promise<ItemOutcome[] | Error> {
+  private async run(pipeline: EnginePipeline, slice: SliceItem[], trouble: TroubleLog): Promise<ItemOutcome[] | Error> {
     const pending = slice.filter((s) => s.outcome === null);
     if (pending.length === 0) return [];
     const controller = new AbortController();
@@ -79,7 +83,7 @@ export class JobEngine {
     try {
       return await pipeline.runStep(
         pending.map((s) => s.item),
-        { env: this.deps.env, now: () => this.deps.clock.now(), signal: controller.signal },
+        { env: this.deps.env, now: () => this.deps.clock.now(), signal: controller.signal, trouble },
       );
     } catch (error) {
       return error instanceof Error ? error : new Error(String(error));

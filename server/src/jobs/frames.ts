@@ -4,12 +4,14 @@
 import { CONTRACT_VERSION, MESSAGE_TYPE } from '@bookstrack/generated/constants';
 import { OPERATIONS, type OperationId } from '@bookstrack/generated/operations';
 import {
+  ErrorPayloadSchema,
   ServerMessageSchema,
   type ErrorPayload,
   type JobSummary,
   type PipelineType,
   type ServerMessage,
 } from '@bookstrack/generated/schemas';
+import type { StepTrouble } from '../pipelines/step-trouble';
 import type { JobSnapshot } from './job-snapshot';
 import { toReconnectedPayload } from './job-view';
 import { progressOf } from './job-state';
@@ -103,6 +105,18 @@ export function jobCompleteMessage(
 /** error: a job failure or trouble the client should know about. */
 export function errorMessage(job: JobSnapshot, seq: number, now: number, error: ErrorPayload): ServerMessage {
   return buildServerMessage(MESSAGE_TYPE.ERROR, job, seq, now, error);
+}
+
+const ERROR_MESSAGE_MAX_CHARS = ErrorPayloadSchema.shape.message.maxLength ?? Number.POSITIVE_INFINITY;
+
+/** error, retryable: one step's provider trouble, summed up in one frame; the job goes on. */
+export function stepTroubleMessage(job: JobSnapshot, seq: number, now: number, trouble: StepTrouble): ServerMessage {
+  return errorMessage(job, seq, now, {
+    code: trouble.code,
+    message: trouble.message.slice(0, ERROR_MESSAGE_MAX_CHARS),
+    retryable: true,
+    details: { ...trouble.details, count: trouble.count, firstIndex: trouble.firstIndex },
+  });
 }
 
 /** token_refreshed: the job's new token, pushed to every socket. */

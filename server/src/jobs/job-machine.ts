@@ -4,7 +4,8 @@
 import { CLOSE_CODES, CLOSE_REASONS, ERROR_CODE, LIMITS } from '@bookstrack/generated/constants';
 import type { JobStatus, PipelineType, ServerMessage } from '@bookstrack/generated/schemas';
 import type { StoredOutcome } from '../pipelines/pipeline';
-import { errorMessage, jobCompleteMessage, jobProgressMessage, jobStartedMessage } from './frames';
+import type { StepTrouble } from '../pipelines/step-trouble';
+import { errorMessage, jobCompleteMessage, jobProgressMessage, jobStartedMessage, stepTroubleMessage } from './frames';
 import { NO_CHANGE, type JobEffect, type Transition } from './job-effects';
 import type { JobSnapshot } from './job-snapshot';
 import { canTransition, describeProgress, isTerminal } from './job-state';
@@ -41,6 +42,8 @@ export interface StepResult {
   nextStepDelayMs: number;
   /** The pipeline's extra job_complete counts, over every outcome; read only when the job completes. */
   summarize: () => Record<string, number>;
+  /** The step's provider trouble, already coalesced: it becomes one retryable `error` frame. */
+  trouble?: StepTrouble;
 }
 
 export type CancelOutcome = 'canceled' | 'already_canceled' | 'finished';
@@ -133,7 +136,16 @@ export function beginStep(job: JobSnapshot, now: number): Transition & { isRunna
   return { ...start(job, now, 'deadline'), isRunnable: true };
 }
 
-/** After a step's work: store its outcomes, advance the checkpoint, report progress, maybe complete. */
+/**
+ * A step's provider trouble as one retryable `error` broadcast at the next seq, ahead of the step's
+ * progress. Never coalesced with progress (one per step is its limit); live, like progress.
+ */
+function troubleBroadcast(job: JobSnapshot, trouble: StepTrouble, now: number): [JobSnapshot, JobEffect] {
+  const [next, message] = sequenced(job, (seq) => stepTroubleMessage(job, seq, now, trouble));
+  return [next, { kind: 'broadcast', message, isReadyOnly: true }];
+}
+
+/** After a step's work: store its outcomes, advance the checkpoint, report trouble and progress, maybe complete. */
 export function finishStep(job: JobSnapshot, step: StepResult, now: number, rules: JobRules): Transition {
   if (job.status !== 'running') return NO_CHANGE;
   const successes = step.outcomes.filter(({ outcome }) => outcome.ok).length;
@@ -149,6 +161,11 @@ export function finishStep(job: JobSnapshot, step: StepResult, now: number, rule
   };
   const effects: JobEffect[] = [{ kind: 'write_outcomes', outcomes: step.outcomes }];
   if (!isDone) effects.push({ kind: 'arm', timer: TIMER_KIND.JOB_STEP, at: now + step.nextStepDelayMs });
+  if (step.trouble) {
+    const [troubled, broadcast] = troubleBroadcast(next, step.trouble, now);
+    next = troubled;
+    effects.push(broadcast);
+  }
   if (shouldEmitProgress(job.lastProgressAt, now, rules.maxProgressPerSecond, isDone)) {
     const currentItem = step.currentItem?.slice(0, STATUS_TEXT_MAX_CHARS);
     const [progressed, message] = sequenced(next, (seq) => jobProgressMessage(next, seq, now, isDone, currentItem));

@@ -11,6 +11,7 @@ import type {
   ScanResults,
 } from '@bookstrack/generated/schemas';
 import type { WorkerVars } from '../vars';
+import type { TroubleLog } from './step-trouble';
 
 /** What a start route hands the job's Durable Object: the validated request, tagged by pipeline. */
 export type JobInput =
@@ -40,6 +41,8 @@ export interface StepContext {
   now: () => number;
   /** Aborted when the job is canceled mid-step. */
   signal: AbortSignal;
+  /** Collects the step's transient provider failures; the engine reports them as one retryable frame. */
+  trouble: TroubleLog;
 }
 
 export interface StoredOutcome {

@@ -143,17 +143,21 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       if (error instanceof ProviderError) throw error;
       if (timeout.signal.aborted) {
         return retry(
-          new ProviderError(ERROR_CODE.PROVIDER_TIMEOUT, `${provider} did not answer within ${policy.timeoutMs} ms`, {
-            provider,
-            attempts: attempt,
-          }),
+          new ProviderError(
+            ERROR_CODE.PROVIDER_TIMEOUT,
+            `${provider} did not answer within ${policy.timeoutMs} ms`,
+            { provider, attempts: attempt },
+            true,
+          ),
         );
       }
       return retry(
-        new ProviderError(ERROR_CODE.PROVIDER_ERROR, `${provider} request failed: ${describe(error)}`, {
-          provider,
-          attempts: attempt,
-        }),
+        new ProviderError(
+          ERROR_CODE.PROVIDER_ERROR,
+          `${provider} request failed: ${describe(error)}`,
+          { provider, attempts: attempt },
+          true,
+        ),
       );
     } finally {
       clearTimeout(timer);
@@ -175,12 +179,14 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         attempts: attempt,
         ...(retryAfterMs === undefined ? {} : { retryAfterSeconds: Math.ceil(retryAfterMs / 1000) }),
       };
+      const isTransient = isRetryableStatus(response.status);
       const error = new ProviderError(
         ERROR_CODE.PROVIDER_ERROR,
         `${provider} answered HTTP ${response.status}`,
         details,
+        isTransient,
       );
-      if (!isRetryableStatus(response.status)) throw error;
+      if (!isTransient) throw error;
       return retry(error, response.status === 429 || response.status === 503 ? retryAfterMs : undefined);
     }
     const text = await response.text();

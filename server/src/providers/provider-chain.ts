@@ -19,12 +19,20 @@ export type LookupOutcome =
 
 type Attempt = (provider: BookProvider) => Promise<BookRecord | null>;
 
+/** Told of every provider failure the lookup survives (by falling back, or by reporting the book). */
+export type OnProviderFailure = (error: unknown) => void;
+
 interface FirstHit {
   hit?: { record: BookRecord; provider: BookProvider };
   errors: ApiError[];
 }
 
-async function firstHit(providers: readonly BookProvider[], attempt: Attempt, signal: AbortSignal): Promise<FirstHit> {
+async function firstHit(
+  providers: readonly BookProvider[],
+  attempt: Attempt,
+  signal: AbortSignal,
+  onFailure: OnProviderFailure,
+): Promise<FirstHit> {
   const errors: ApiError[] = [];
   for (const provider of providers) {
     try {
@@ -33,6 +41,7 @@ async function firstHit(providers: readonly BookProvider[], attempt: Attempt, si
     } catch (error) {
       // A canceled job stops here; provider failures are collected and the next one is tried.
       signal.throwIfAborted();
+      onFailure(error);
       errors.push(toProviderApiError(error, provider.id));
     }
   }
@@ -43,6 +52,7 @@ async function addContributors(
   hit: { record: BookRecord; provider: BookProvider },
   others: readonly BookProvider[],
   signal: AbortSignal,
+  onFailure: OnProviderFailure,
 ): Promise<BookRecord> {
   const isbn = hit.record.edition?.isbn;
   if (!isbn || others.length === 0) return hit.record;
@@ -50,9 +60,10 @@ async function addContributors(
     others.map(async (provider) => {
       try {
         return { provider, record: await provider.lookupByIsbn(isbn, signal) };
-      } catch {
+      } catch (error) {
         // The book is already found; a secondary source failing only means fewer extras.
         signal.throwIfAborted();
+        onFailure(error);
         return { provider, record: null };
       }
     }),
@@ -67,19 +78,22 @@ export async function lookupBook(
   providers: readonly BookProvider[],
   query: BookQuery,
   signal: AbortSignal,
+  onFailure: OnProviderFailure = () => undefined,
 ): Promise<LookupOutcome> {
   const isbn13 = query.isbn ? normalizeIsbn(query.isbn) : null;
-  const byIsbn = isbn13 ? await firstHit(providers, (p) => p.lookupByIsbn(isbn13, signal), signal) : { errors: [] };
+  const byIsbn = isbn13
+    ? await firstHit(providers, (p) => p.lookupByIsbn(isbn13, signal), signal, onFailure)
+    : { errors: [] };
   // A barcode-only scan detection has no title: there is nothing to search for.
   const canSearch = query.title.trim() !== '';
   const found =
     byIsbn.hit || !canSearch
       ? byIsbn
-      : await firstHit(providers, (p) => p.search(query.title, query.author, signal), signal);
+      : await firstHit(providers, (p) => p.search(query.title, query.author, signal), signal, onFailure);
 
   if (found.hit) {
     const others = providers.filter((p) => p !== found.hit?.provider);
-    const record = await addContributors(found.hit, others, signal);
+    const record = await addContributors(found.hit, others, signal, onFailure);
     return { status: STATUS.found, record: withCompleteness(record), provider: found.hit.provider.id };
   }
   const errors = found === byIsbn ? byIsbn.errors : [...byIsbn.errors, ...found.errors];

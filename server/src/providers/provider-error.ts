@@ -18,12 +18,18 @@ export interface ProviderErrorDetails {
 export class ProviderError extends Error {
   readonly code: ProviderErrorCode;
   readonly details: ProviderErrorDetails;
+  /**
+   * A timeout, 5xx, 429 or network failure that outlasted the HTTP client's retries: trouble the job
+   * survives and reports as a retryable `error` frame. A refusal (4xx, a body of the wrong shape) is not.
+   */
+  readonly isTransient: boolean;
 
-  constructor(code: ProviderErrorCode, message: string, details: ProviderErrorDetails) {
+  constructor(code: ProviderErrorCode, message: string, details: ProviderErrorDetails, isTransient = false) {
     super(message);
     this.name = 'ProviderError';
     this.code = code;
     this.details = details;
+    this.isTransient = isTransient;
   }
 
   toApiError(): ApiError {

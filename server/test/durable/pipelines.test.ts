@@ -48,7 +48,7 @@ describe('pipeline summaries', () => {
       }),
       runStep: async (items) => items.map(() => ({ ok: true as const, value: { detected: 2 } })),
       describeItem: (item) => `Photo ${String(item.photo)}`,
-      buildResults: () => ({ totalDetected: 4, approved: 3, needsReview: 1, books: [] }),
+      buildResults: () => ({ totalDetected: 4, approved: 3, needsReview: 1, books: [], failures: [] }),
       summarize: () => ({ totalDetected: 4, approved: 3, needsReview: 1 }),
     });
     const jobId = newJobId();

@@ -30,7 +30,7 @@ export const stubScan: EnginePipeline = {
   },
   runStep: async (items: WorkItem[]): Promise<ItemOutcome[]> => items.map(() => ({ ok: true, value: {} })),
   describeItem: (item: WorkItem) => `Photo ${String(item['photoIndex'])}`,
-  buildResults: () => ({ totalDetected: 0, approved: 0, needsReview: 0, books: [] }),
+  buildResults: () => ({ totalDetected: 0, approved: 0, needsReview: 0, books: [], failures: [] }),
 };
 
 /** A pipeline whose planning fails with the contract's INTERNAL_ERROR code. */

@@ -229,6 +229,71 @@ describe('finishStep', () => {
     expect(frames(done.effects).at(-1)?.payload).toMatchObject({ totalDetected: 2, approved: 1, needsReview: 1 });
   });
 
+  it("sends a step's provider trouble as one retryable error frame, at the next seq, before its progress", () => {
+    const trouble = {
+      code: 'PROVIDER_ERROR' as const,
+      message: 'openlibrary answered HTTP 429 for 30 items of this step',
+      count: 30,
+      firstIndex: 4,
+      details: { provider: 'openlibrary', upstreamStatus: 429 },
+    };
+    const after = finishStep(running(40), { ...step(30), trouble }, T0 + 100, RULES);
+    expect(kinds(after.effects)).toEqual([
+      'write_outcomes',
+      'arm job_step',
+      'broadcast error',
+      'broadcast job_progress',
+    ]);
+    expect(frames(after.effects)).toMatchObject([
+      {
+        type: 'error',
+        seq: 2,
+        payload: {
+          code: 'PROVIDER_ERROR',
+          message: 'openlibrary answered HTTP 429 for 30 items of this step',
+          retryable: true,
+          details: { provider: 'openlibrary', upstreamStatus: 429, count: 30, firstIndex: 4 },
+        },
+      },
+      { type: 'job_progress', seq: 3 },
+    ]);
+    // Like progress, a live frame: only sockets that sent ready get it; the job stays running.
+    expect(after.effects.find((e) => e.kind === 'broadcast' && e.message.type === 'error')).toMatchObject({
+      isReadyOnly: true,
+    });
+    expect(after.job).toMatchObject({ status: 'running', seq: 3, finalMessage: null });
+  });
+
+  it("sends the trouble frame even when the step's progress is coalesced away", () => {
+    const first = finishStep(running(5), step(1), T0 + 100, RULES).job as JobSnapshot;
+    const trouble = { code: 'PROVIDER_TIMEOUT' as const, message: 'gemini did not answer', count: 1, firstIndex: 1 };
+    const second = finishStep(first, { ...step(1, 1), trouble }, T0 + 150, RULES);
+    expect(kinds(second.effects)).toEqual(['write_outcomes', 'arm job_step', 'broadcast error']);
+    expect(second.job).toMatchObject({ seq: first.seq + 1, lastProgressAt: T0 + 100 });
+    expect(frames(second.effects)[0]).toMatchObject({
+      seq: first.seq + 1,
+      payload: { code: 'PROVIDER_TIMEOUT', retryable: true, details: { count: 1, firstIndex: 1 } },
+    });
+  });
+
+  it('completes after a troubled last step: error, final progress, job_complete, close 1000', () => {
+    const trouble = {
+      code: 'PROVIDER_ERROR' as const,
+      message: 'google-books answered HTTP 503',
+      count: 2,
+      firstIndex: 0,
+    };
+    const done = finishStep(running(2), { ...step(2), trouble }, T0 + 1_000, RULES);
+    expect(frames(done.effects).map((f) => [f.type, f.seq])).toEqual([
+      ['error', 2],
+      ['job_progress', 3],
+      ['job_complete', 4],
+    ]);
+    expect(done.job).toMatchObject({ status: 'completed', seq: 4 });
+    expect(done.job?.finalMessage?.type).toBe('job_complete');
+    expect(done.effects.at(-1)).toMatchObject({ kind: 'close_all', code: CLOSE_CODES.NORMAL_CLOSURE });
+  });
+
   it('changes nothing for a job that is not running (a cancel won the race)', () => {
     expect(finishStep({ ...running(), status: 'canceled' }, step(1), T0, RULES)).toEqual({ effects: [] });
   });

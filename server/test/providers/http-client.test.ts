@@ -133,6 +133,24 @@ describe('createHttpClient', () => {
     expect(calls).toHaveLength(2);
   });
 
+  it.each<[string, boolean, Responder]>([
+    ['a 503', true, () => new Response('busy', { status: 503 })],
+    ['a 429', true, () => json({}, 429)],
+    ['a timeout', true, hangingResponder],
+    [
+      'a network failure',
+      true,
+      () => {
+        throw new TypeError('Network connection lost.');
+      },
+    ],
+    ['a 403', false, () => new Response('forbidden', { status: 403 })],
+    ['a body that is not JSON', false, () => new Response('<html>oops</html>', { status: 200 })],
+  ])('marks the error of %s transient: %s', async (_, isTransient, responder) => {
+    const { http } = client([responder]);
+    expect((await providerError(http.getJson(URL_A, signal()))).isTransient).toBe(isTransient);
+  });
+
   it('rejects with the abort reason, not a provider error, when the job is canceled', async () => {
     const controller = new AbortController();
     const { http } = client([

@@ -100,7 +100,7 @@ describe('GET /v1/scan/results/{jobId}', () => {
       'getScanResults',
       200,
     );
-    expect(body.data).toMatchObject({ totalDetected: 0, approved: 0, needsReview: 0, books: [] });
+    expect(body.data).toMatchObject({ totalDetected: 0, approved: 0, needsReview: 0, books: [], failures: [] });
   });
 
   it('answers 401 without a token, 404 for an unknown job, 400 for a bad id', async () => {

@@ -3,7 +3,7 @@
 import { ERROR_CODE } from '@bookstrack/generated/constants';
 import { EnrichedBookSchema, type ApiError, type BookQuery, type EnrichedBook } from '@bookstrack/generated/schemas';
 import type { BookProvider } from '../../providers/book-provider';
-import { lookupBook } from '../../providers/provider-chain';
+import { lookupBook, type OnProviderFailure } from '../../providers/provider-chain';
 import { API_ERROR_MESSAGE_MAX_CHARS } from '../../providers/provider-error';
 import type { ItemOutcome } from '../pipeline';
 
@@ -47,9 +47,10 @@ export async function enrichBook(
   index: number,
   input: BookQuery,
   signal: AbortSignal,
+  onFailure?: OnProviderFailure,
 ): Promise<EnrichedBook> {
   try {
-    return toEnrichedBook(index, input, await lookupBook(providers, input, signal));
+    return toEnrichedBook(index, input, await lookupBook(providers, input, signal, onFailure));
   } catch (error) {
     signal.throwIfAborted();
     // A bug in a mapping must cost one book, never the batch.

@@ -1,6 +1,7 @@
 // The batch_enrichment pipeline: one work item per requested book; each step looks its books up
 // concurrently through the provider chain (one request limiter per step, i.e. per job at a time).
-// Partial failures are per-book outcomes; the job itself only fails on a bug in the engine.
+// Partial failures are per-book outcomes, and transient provider trouble is noted in the step's
+// TroubleLog (one retryable frame per step); the job itself only fails on a bug in the engine.
 import { ERROR_CODE } from '@bookstrack/generated/constants';
 import type { BookQuery, EnrichedBook, EnrichmentResults } from '@bookstrack/generated/schemas';
 import type { WorkerVars } from '../../vars';
@@ -59,7 +60,11 @@ export function createEnrichmentPipeline(makeProviders: BookProviderFactory = cr
       const limiter = createConcurrencyLimiter(PROVIDER_CONCURRENCY);
       const providers = makeProviders(ctx.env, { limiter });
       const books = await Promise.all(
-        items.map(asItem).map((item) => enrichBook(providers, item.index, item.book, ctx.signal)),
+        items
+          .map(asItem)
+          .map((item) =>
+            enrichBook(providers, item.index, item.book, ctx.signal, (error) => ctx.trouble.note(error, item.index)),
+          ),
       );
       return books.map(toItemOutcome);
     },

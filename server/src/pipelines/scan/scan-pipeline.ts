@@ -32,7 +32,8 @@ export function createScanPipeline(deps: ScanPipelineDeps): Pipeline {
       const providers = makeProviders(ctx.env, { limiter: createConcurrencyLimiter(PROVIDER_CONCURRENCY) });
       const outcomes: ItemOutcome[] = [];
       for (const item of items as PhotoItem[]) {
-        outcomes.push(await scanPhoto(item, vision, providers, ctx.signal));
+        const onFailure = (error: unknown) => ctx.trouble.note(error, item.photoIndex);
+        outcomes.push(await scanPhoto(item, vision, providers, ctx.signal, onFailure));
       }
       return outcomes;
     },

@@ -1,5 +1,6 @@
-// Turns stored per-photo outcomes into the ai_scan results and the job_complete summary fields.
-import type { DetectedBook, ReviewStatus, ScanResults } from '@bookstrack/generated/schemas';
+// Turns stored per-photo outcomes into the ai_scan results (books, and the photos that failed) and
+// the job_complete summary fields.
+import type { DetectedBook, ReviewStatus, ScanPhotoFailure, ScanResults } from '@bookstrack/generated/schemas';
 import type { StoredOutcome } from '../pipeline';
 
 /** The contract's threshold: a detection at or above it is approved (reviewStatus verified). */
@@ -14,10 +15,23 @@ export interface PhotoOutcomeValue {
   books: DetectedBook[];
 }
 
+function inRequestOrder(outcomes: StoredOutcome[]): StoredOutcome[] {
+  return [...outcomes].sort((a, b) => a.index - b.index);
+}
+
 function detectedBooks(outcomes: StoredOutcome[]): DetectedBook[] {
-  return [...outcomes]
-    .sort((a, b) => a.index - b.index)
-    .flatMap(({ outcome }) => (outcome.value as PhotoOutcomeValue | undefined)?.books ?? []);
+  return inRequestOrder(outcomes).flatMap(
+    ({ outcome }) => (outcome.value as PhotoOutcomeValue | undefined)?.books ?? [],
+  );
+}
+
+/** Each photo that could not be scanned, by its index and code, so a UI can say "photo 2 unreadable". */
+function photoFailures(outcomes: StoredOutcome[]): ScanPhotoFailure[] {
+  return inRequestOrder(outcomes).flatMap(({ index, outcome }) => {
+    if (outcome.ok) return [];
+    const photoIndex = (outcome.value as PhotoOutcomeValue | undefined)?.photoIndex ?? index;
+    return [{ photoIndex, code: outcome.error.code, message: outcome.error.message }];
+  });
 }
 
 export function summarizeScan(outcomes: StoredOutcome[]): {
@@ -31,5 +45,5 @@ export function summarizeScan(outcomes: StoredOutcome[]): {
 }
 
 export function buildScanResults(outcomes: StoredOutcome[]): Omit<ScanResults, 'expiresAt'> {
-  return { ...summarizeScan(outcomes), books: detectedBooks(outcomes) };
+  return { ...summarizeScan(outcomes), books: detectedBooks(outcomes), failures: photoFailures(outcomes) };
 }

@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { CsvResultsSchema } from '@bookstrack/generated/schemas';
 import { buildCsvResults, csvImportPipeline } from '../../../src/pipelines/csv';
 import type { StoredOutcome } from '../../../src/pipelines/pipeline';
+import { createTroubleLog } from '../../../src/pipelines/step-trouble';
 import { GOODREADS_CSV, LIBRARYTHING_CSV, STORYGRAPH_CSV } from './fixtures';
 
 const env = {} as never;
-const ctx = { env, now: () => 0, signal: new AbortController().signal };
+const ctx = { env, now: () => 0, signal: new AbortController().signal, trouble: createTroubleLog() };
 
 /** Runs a CSV through the pipeline the way the engine does: preset outcomes first, steps for the rest. */
 async function importCsv(csv: string) {

@@ -4,13 +4,20 @@ import type { Env } from '../../../src/env';
 import { createBookProviders, PROVIDER_CONCURRENCY } from '../../../src/providers/create-providers';
 import { createEnrichmentPipeline, enrichmentPipeline } from '../../../src/pipelines/enrichment';
 import type { StepContext, StoredOutcome } from '../../../src/pipelines/pipeline';
+import { createTroubleLog, type TroubleLog } from '../../../src/pipelines/step-trouble';
+import volumeFixture from '../../fixtures/google-books/volumes-isbn-9780140328721.json';
 import editionFixture from '../../fixtures/open-library/edition-9780140328721.json';
 import { fakeFetch, json } from '../../providers/fake-fetch';
 
 const OFFLINE = {} as Env;
+const FOX = { title: 'Fantastic Mr Fox', isbn: '9780140328721' };
 
-function context(env: Env = OFFLINE, signal = new AbortController().signal): StepContext {
-  return { env, now: () => Date.now(), signal };
+function context(
+  env: Env = OFFLINE,
+  signal = new AbortController().signal,
+  trouble: TroubleLog = createTroubleLog(),
+): StepContext {
+  return { env, now: () => Date.now(), signal, trouble };
 }
 
 async function runAll(books: BookQuery[], pipeline = enrichmentPipeline, env: Env = OFFLINE): Promise<StoredOutcome[]> {
@@ -91,6 +98,35 @@ describe('enrichmentPipeline', () => {
     expect(books[1]).toMatchObject({
       status: 'error',
       error: { code: 'PROVIDER_ERROR', details: { provider: 'openlibrary', upstreamStatus: 500, attempts: 3 } },
+    });
+  });
+
+  it("notes each book's transient provider failures in the step's trouble, and no refusals", async () => {
+    const fake = fakeFetch([
+      ['https://openlibrary.org/isbn/9780140328721.json', () => json({ error: 'slow down' }, 429)],
+      ['https://openlibrary.org/', () => new Response('forbidden', { status: 403 })],
+      [/volumes\?q=isbn%3A9780140328721/, () => json(volumeFixture)],
+      ['https://www.googleapis.com/', () => json({ kind: 'books#volumes', totalItems: 0 })],
+    ]);
+    const pipeline = createEnrichmentPipeline((env, options) =>
+      createBookProviders(env, { ...options, fetch: fake.fetch, policy: { baseDelayMs: 1, maxDelayMs: 1 } }),
+    );
+    const live = { PROVIDER_MODE: 'live' } as Env;
+    const books = [{ title: 'Dune', isbn: '9780441172719' }, { ...FOX }, { ...FOX }];
+    const plan = await pipeline.plan({ pipeline: 'batch_enrichment', books }, live);
+    const trouble = createTroubleLog();
+    const outcomes = await pipeline.runStep(plan.items, context(live, undefined, trouble));
+
+    // Books 1 and 2 fall back to Google Books; book 0 meets only a refusal (403), which is no trouble.
+    expect(outcomes.map((o) => (o.value as { status: string; provider?: string }).provider ?? o.value?.status)).toEqual(
+      ['error', 'google-books', 'google-books'],
+    );
+    expect(trouble.summary()).toEqual({
+      code: 'PROVIDER_ERROR',
+      message: 'openlibrary answered HTTP 429 (2 items of this step affected)',
+      count: 2,
+      firstIndex: 1,
+      details: { provider: 'openlibrary', upstreamStatus: 429, attempts: 3 },
     });
   });
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Env } from '../../../src/env';
 import type { StepContext, StoredOutcome } from '../../../src/pipelines/pipeline';
 import { createScanPipeline, scanJob, scanPipeline } from '../../../src/pipelines/scan';
+import { createTroubleLog, type TroubleLog } from '../../../src/pipelines/step-trouble';
 import { ProviderError } from '../../../src/providers/provider-error';
 import { createBarcodeVision } from '../../../src/vision/barcode-vision';
 import type { Detection, VisionProvider } from '../../../src/vision/vision-provider';
@@ -13,8 +14,8 @@ import { makeShelfPhoto } from '../../vision/shelf-photo';
 const OFFLINE = {} as Env;
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
-function context(signal = new AbortController().signal): StepContext {
-  return { env: OFFLINE, now: () => Date.now(), signal };
+function context(signal = new AbortController().signal, trouble: TroubleLog = createTroubleLog()): StepContext {
+  return { env: OFFLINE, now: () => Date.now(), signal, trouble };
 }
 
 async function runAll(
@@ -138,6 +139,23 @@ describe('scanPipeline steps (offline barcode vision)', () => {
     expect(outcomes[1]?.outcome.ok).toBe(true);
     expect(scanPipeline.summarize?.(outcomes)).toEqual({ totalDetected: 1, approved: 1, needsReview: 0 });
   });
+
+  it('lists each failed photo in the results with its index and code, in request order', async () => {
+    const good = await makeShelfPhoto({ width: 800, height: 600, isbns: ['9780141439518'], format: 'png' });
+    const corrupt = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 9, 9, 9, 9, 9, 9, 9, 9]);
+    const outcomes = await runAll(scanPipeline, [
+      { index: 3, data: base64(corrupt) },
+      { index: 1, data: base64(good) },
+    ]);
+    const results = ScanResultsSchema.parse({
+      ...scanPipeline.buildResults(outcomes),
+      expiresAt: '2026-01-01T00:00:00.000Z',
+    });
+    expect(results.failures).toEqual([
+      { photoIndex: 3, code: 'INVALID_REQUEST', message: expect.stringMatching(/^Photo 3: /) },
+    ]);
+    expect(results.books.map((b) => b.photoIndex)).toEqual([1]);
+  });
 });
 
 describe('scanPipeline with a model-based vision provider', () => {
@@ -190,6 +208,44 @@ describe('scanPipeline with a model-based vision provider', () => {
     });
     expect(outcomes[1]?.outcome.ok).toBe(true);
     expect(pipeline.summarize?.(outcomes)).toEqual({ totalDetected: 1, approved: 1, needsReview: 0 });
+  });
+
+  it("notes a transient vision failure as the step's trouble under the photo's index, not a refusal", async () => {
+    const overloaded = new ProviderError(
+      'PROVIDER_ERROR',
+      'gemini answered HTTP 503',
+      { provider: 'gemini', upstreamStatus: 503, attempts: 2 },
+      true,
+    );
+    const refused = new ProviderError('PROVIDER_ERROR', 'gemini blocked the photo (SAFETY)', { provider: 'gemini' });
+    const vision = fakeVision([refused, overloaded]);
+    const pipeline = createScanPipeline({ makeVision: () => vision });
+    const plan = await pipeline.plan(
+      {
+        pipeline: 'ai_scan',
+        images: [
+          { index: 3, data: base64(await jpeg()) },
+          { index: 7, data: base64(await jpeg()) },
+        ],
+      },
+      OFFLINE,
+    );
+    const troubles = [];
+    for (const item of plan.items) {
+      const trouble = createTroubleLog();
+      await pipeline.runStep([item], context(undefined, trouble));
+      troubles.push(trouble.summary());
+    }
+    expect(troubles).toEqual([
+      undefined,
+      {
+        code: 'PROVIDER_ERROR',
+        message: 'gemini answered HTTP 503',
+        count: 1,
+        firstIndex: 7,
+        details: { provider: 'gemini', upstreamStatus: 503, attempts: 2 },
+      },
+    ]);
   });
 
   it('stops with the abort reason when the job is canceled', async () => {
