@@ -1,9 +1,10 @@
 // The lint pipeline behind `npm run lint`: Spectral (standard + project rules), Redocly, `asyncapi
-// validate`, dependency-cruiser over the sources, example validation and the cross-document
-// operationId check, run side by side.
+// validate`, dependency-cruiser over the sources, example validation, the cross-document
+// operationId check and the close-code ↔ server test check, run side by side.
 import { existsSync } from 'node:fs';
 import { specPaths } from '../core/paths';
 import { validateAsyncApi } from './asyncapi-validate';
+import { runCloseCodeTests } from './close-code-tests';
 import { collectOperationIds, findDuplicateOperationIds } from './cross-document';
 import { runDependencyCruiser } from './dependency-cruiser';
 import { checkFormatting } from './format';
@@ -92,6 +93,9 @@ export async function runLint(): Promise<LintResult> {
   ]);
   const examples = await timed('examples', timingsMs, () => validateExamples(SPEC_DIR, files));
   const cross = await timed('cross-document', timingsMs, () => crossDocument(files));
+  const closeTests = await timed('close-code-tests', timingsMs, () =>
+    existsSync(ASYNCAPI_ROOT) ? runCloseCodeTests(ASYNCAPI_ROOT) : [],
+  );
   const findings = unique([
     ...missingRoots(),
     ...yamlErrors(files),
@@ -102,6 +106,7 @@ export async function runLint(): Promise<LintResult> {
     ...formatting,
     ...examples.findings,
     ...cross,
+    ...closeTests,
   ]);
   return { findings, examplesChecked: examples.checked, timingsMs };
 }

@@ -25,6 +25,7 @@ afterEach(() => {
 });
 
 describe('a job run over WebSocket', () => {
+  // provokes: 1000 Job complete
   it('sends ready_ack, job_started, coalesced progress and a small job_complete, then closes 1000', async () => {
     installTestPipeline({ stepSize: 1 });
     const jobId = newJobId();
@@ -105,6 +106,7 @@ describe('a job run over WebSocket', () => {
     expect(await timerKinds(jobId)).toEqual(['cleanup', 'results_expiry', 'token_expiry']);
   });
 
+  // provokes: 1000 Job complete
   it('gives a socket that connects after completion the stored job_complete, then closes 1000', async () => {
     installTestPipeline({ stepSize: 10 });
     const jobId = newJobId();
