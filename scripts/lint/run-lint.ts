@@ -1,10 +1,11 @@
 // The lint pipeline behind `npm run lint`: Spectral (standard + project rules), Redocly, `asyncapi
-// validate`, dependency-cruiser over the sources, example validation and the cross-document
-// operationId check, run side by side.
+// validate`, dependency-cruiser over the sources, example validation, the cross-document
+// operationId check and the one-meaning-per-field check, run side by side.
 import { existsSync } from 'node:fs';
 import { specPaths } from '../core/paths';
 import { validateAsyncApi } from './asyncapi-validate';
 import { collectOperationIds, findDuplicateOperationIds } from './cross-document';
+import { findFieldMeaningClashes } from './field-meanings';
 import { runDependencyCruiser } from './dependency-cruiser';
 import { checkFormatting } from './format';
 import { validateExamples } from './examples/validate-examples';
@@ -92,6 +93,12 @@ export async function runLint(): Promise<LintResult> {
   ]);
   const examples = await timed('examples', timingsMs, () => validateExamples(SPEC_DIR, files));
   const cross = await timed('cross-document', timingsMs, () => crossDocument(files));
+  const meanings = await timed('field-meanings', timingsMs, () =>
+    findFieldMeaningClashes(
+      [...files.values()].filter((spec) => spec.file.startsWith(SCHEMAS_DIR)),
+      (file) => files.get(file) ?? loadSpecFile(file),
+    ),
+  );
   const findings = unique([
     ...missingRoots(),
     ...yamlErrors(files),
@@ -102,6 +109,7 @@ export async function runLint(): Promise<LintResult> {
     ...formatting,
     ...examples.findings,
     ...cross,
+    ...meanings,
   ]);
   return { findings, examplesChecked: examples.checked, timingsMs };
 }

@@ -12,7 +12,7 @@ import {
 } from '@bookstrack/generated/schemas';
 import type { JobSnapshot } from './job-snapshot';
 import { toReconnectedPayload } from './job-view';
-import { progressOf } from './job-state';
+import { describeProgress, progressOf } from './job-state';
 
 export type ServerMessageType = ServerMessage['type'];
 export type ServerMessageOf<T extends ServerMessageType> = Extract<ServerMessage, { type: T }>;
@@ -74,7 +74,7 @@ export function jobProgressMessage(
     progress: progressOf(processedCount, job.totalCount, isFinal ? 'completed' : job.status),
     processedCount,
     totalCount: job.totalCount,
-    status: job.statusText ?? '',
+    statusText: job.statusText ?? describeProgress(processedCount, job.totalCount),
     ...(currentItem ? { currentItem } : {}),
   });
 }

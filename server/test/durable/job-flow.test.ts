@@ -45,7 +45,7 @@ describe('a job run over WebSocket', () => {
       progress: 0.2,
       processedCount: 1,
       totalCount: 5,
-      status: 'Processed 1 of 5',
+      statusText: 'Processed 1 of 5',
       currentItem: 'Book 1',
     });
     expect(last?.payload).toMatchObject({ progress: 1, processedCount: 5, totalCount: 5 });

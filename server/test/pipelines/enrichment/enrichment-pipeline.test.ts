@@ -47,8 +47,8 @@ describe('enrichmentPipeline', () => {
     ]);
     const books = outcomes.map(({ outcome }) => EnrichedBookSchema.parse(outcome.value));
     expect(books.map((b) => [b.status, b.work?.title, b.provider])).toEqual([
-      ['found', 'Dune', 'openlibrary'],
-      ['found', 'Things Fall Apart', 'openlibrary'],
+      ['found', 'Dune', 'bundled-catalogue'],
+      ['found', 'Things Fall Apart', 'bundled-catalogue'],
       ['not_found', undefined, undefined],
       ['error', undefined, undefined],
     ]);
