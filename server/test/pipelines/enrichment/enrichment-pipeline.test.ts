@@ -7,7 +7,7 @@ import type { StepContext, StoredOutcome } from '../../../src/pipelines/pipeline
 import editionFixture from '../../fixtures/open-library/edition-9780140328721.json';
 import { fakeFetch, json } from '../../providers/fake-fetch';
 
-const OFFLINE = {} as Env;
+const OFFLINE = { PROVIDER_MODE: 'offline' } as Env;
 
 function context(env: Env = OFFLINE, signal = new AbortController().signal): StepContext {
   return { env, now: () => Date.now(), signal };
@@ -66,7 +66,7 @@ describe('enrichmentPipeline', () => {
       ['https://openlibrary.org/isbn/9780441172719.json', () => new Response('down', { status: 500 })],
       ['https://www.googleapis.com/books/v1/volumes', () => json({ kind: 'books#volumes', totalItems: 0 })],
     ]);
-    const live = { PROVIDER_MODE: 'live' } as Env;
+    const live = { PROVIDER_MODE: 'live', GOOGLE_BOOKS_API_KEY: 'k' } as Env;
     const pipeline = createEnrichmentPipeline((env, options) =>
       createBookProviders(env, {
         ...options,
@@ -118,7 +118,7 @@ describe('enrichmentPipeline', () => {
       createBookProviders(env, { ...options, fetch: fake.fetch }),
     );
     const books = Array.from({ length: 5 }, (_, i) => ({ title: `Missing ${i}`, isbn: '9780441172719' }));
-    const outcomes = await runAll(books, pipeline, { PROVIDER_MODE: 'live' } as Env);
+    const outcomes = await runAll(books, pipeline, { PROVIDER_MODE: 'live', GOOGLE_BOOKS_API_KEY: 'k' } as Env);
     expect(outcomes.map(({ outcome }) => (outcome.value as { status: string }).status)).toEqual(
       Array(5).fill('not_found'),
     );
