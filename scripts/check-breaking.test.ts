@@ -6,9 +6,14 @@ import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkBreaking } from './check-breaking';
-import { SPEC_DIR } from './core/paths';
+import { REPO_ROOT, SPEC_DIR } from './core/paths';
+import { loadYaml } from './core/yaml';
 
 const repos: string[] = [];
+/** Major of the real contract version (the copies below start from it). */
+const MAJOR = Number(
+  (loadYaml(join(SPEC_DIR, 'asyncapi/asyncapi.yaml')) as { info: { version: string } }).info.version.split('.')[0],
+);
 
 function git(repo: string, ...args: string[]): void {
   execFileSync(
@@ -92,17 +97,85 @@ describe('checkBreaking', () => {
     ).toBe(true);
   });
 
-  it('allows breaking changes, as notes, when the document raises its info.version major', () => {
+  it('allows breaking changes, as notes, when the document raises its info.version major and CHANGELOG.md records it', () => {
     const repo = repoWithSpec();
     editYaml(join(repo, 'spec/asyncapi/asyncapi.yaml'), (document) => {
       document.deleteIn(['operations', 'sendTokenRefreshed']);
       document.deleteIn(['channels', 'progress', 'messages', 'token_refreshed']);
-      document.setIn(['info', 'version'], '2.0.0');
+      document.setIn(['info', 'version'], '9.0.0');
     });
+    writeFileSync(join(repo, 'CHANGELOG.md'), '# Changelog\n\n## [9.0.0] - unreleased\n\n- Breaking: gone.\n');
     const result = checkBreaking(repo, 'HEAD');
     expect(result.exitCode).toBe(0);
     expect(result.lines).toContain(
-      'note: 1 breaking change(s) in the AsyncAPI document allowed: info.version major went from 1 to 2',
+      `note: 1 breaking change(s) in the AsyncAPI document allowed: info.version major went from ${MAJOR} to 9`,
+    );
+    expect(result.lines.at(-1)).toBe('check:breaking passed: no unannounced breaking change since HEAD');
+  });
+
+  it('fails a major bump with breaking changes when CHANGELOG.md has no entry for the new version', () => {
+    const repo = repoWithSpec();
+    editYaml(join(repo, 'spec/asyncapi/asyncapi.yaml'), (document) => {
+      document.deleteIn(['operations', 'sendTokenRefreshed']);
+      document.deleteIn(['channels', 'progress', 'messages', 'token_refreshed']);
+      document.setIn(['info', 'version'], '9.0.0');
+    });
+    writeFileSync(join(repo, 'CHANGELOG.md'), '# Changelog\n\n## [8.0.0]\n\nMentions [9.0.0] only in passing.\n');
+    const result = checkBreaking(repo, 'HEAD');
+    expect(result.exitCode).toBe(1);
+    expect(result.lines.at(-1)).toBe(
+      'check:breaking FAILED: the major bump is not recorded: CHANGELOG.md has no "## [9.0.0]" entry',
+    );
+  });
+
+  it('still fails a breaking change under a minor bump, and one in a document whose major stayed', () => {
+    const repo = repoWithSpec();
+    editYaml(join(repo, 'spec/asyncapi/asyncapi.yaml'), (document) => {
+      document.deleteIn(['operations', 'sendTokenRefreshed']);
+      document.deleteIn(['channels', 'progress', 'messages', 'token_refreshed']);
+      document.setIn(['info', 'version'], `${MAJOR}.1.0`);
+    });
+    editYaml(join(repo, 'spec/schemas/TokenRefreshResult.yaml'), (document) => {
+      document.deleteIn(['properties', 'expiresIn']);
+      const required = document.get('required') as { items: { value: string }[] };
+      required.items = required.items.filter((item) => item.value !== 'expiresIn');
+    });
+    const result = checkBreaking(repo, 'HEAD');
+    expect(result.exitCode).toBe(1);
+    expect(result.lines).toContain(
+      'BREAKING server→client message token_refreshed: message type "token_refreshed" removed',
+    );
+    expect(result.lines.some((line) => line.includes('field "expiresIn" removed'))).toBe(true);
+    expect(result.lines.at(-1)).toMatch(
+      /^check:breaking FAILED: 2 breaking change\(s\) since HEAD .*; to ship them, raise the info\.version major/,
+    );
+  });
+
+  it('fails the job_progress rename of status to statusText at the same major, and passes it at the next', () => {
+    const repo = repoWithSpec();
+    // The base: this spec as it was before the rename, one major lower.
+    editYaml(join(repo, 'spec/schemas/JobProgressPayload.yaml'), (document) => {
+      document.setIn(['required'], ['progress', 'processedCount', 'totalCount', 'status']);
+      document.setIn(['properties', 'status'], document.getIn(['properties', 'statusText']));
+      document.deleteIn(['properties', 'statusText']);
+      document.deleteIn(['examples']);
+    });
+    for (const root of ['spec/openapi/openapi.yaml', 'spec/asyncapi/asyncapi.yaml'])
+      editYaml(join(repo, root), (document) => document.setIn(['info', 'version'], `${MAJOR - 1}.0.0`));
+    git(repo, 'commit', '-q', '-am', 'before the rename');
+    cpSync(join(SPEC_DIR, 'schemas/JobProgressPayload.yaml'), join(repo, 'spec/schemas/JobProgressPayload.yaml'));
+    const atSameMajor = checkBreaking(repo, 'HEAD');
+    expect(atSameMajor.exitCode).toBe(1);
+    expect(atSameMajor.lines).toContain(
+      'BREAKING server→client message job_progress payload.payload.status: field "status" removed (spec/schemas/JobProgressPayload.yaml#)',
+    );
+    for (const root of ['spec/openapi/openapi.yaml', 'spec/asyncapi/asyncapi.yaml'])
+      cpSync(join(SPEC_DIR, root.slice('spec/'.length)), join(repo, root));
+    cpSync(join(REPO_ROOT, 'CHANGELOG.md'), join(repo, 'CHANGELOG.md'));
+    const atNextMajor = checkBreaking(repo, 'HEAD');
+    expect(atNextMajor.exitCode).toBe(0);
+    expect(atNextMajor.lines).toContain(
+      `note: 1 breaking change(s) in the AsyncAPI document allowed: info.version major went from ${MAJOR - 1} to ${MAJOR}`,
     );
   });
 

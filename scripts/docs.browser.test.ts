@@ -98,22 +98,24 @@ describe.skipIf(!hasChromium && !browserRequired)('rendered docs in headless chr
     }
   }, 60_000);
 
-  it('shows the close-code table with each code, its name and the exact reasons', async () => {
+  it('shows the close-code table with each code, its name, who sends it and the exact reasons', async () => {
     const text = await open('ws.html', 'Token expired');
     const rows = text.split('\n');
     const closeCodes = {
-      1000: 'normalClosure',
-      1001: 'goingAway',
-      1002: 'protocolError',
-      1008: 'policyViolation',
-      1009: 'messageTooBig',
-      1011: 'internalError',
-      1013: 'tryAgainLater',
+      1000: 'normalClosure server',
+      1001: 'goingAway server',
+      1002: 'protocolError server',
+      1006: 'abnormalClosure platform',
+      1008: 'policyViolation server',
+      1009: 'messageTooBig server',
+      1011: 'internalError server',
+      1013: 'tryAgainLater server',
     };
-    for (const [code, name] of Object.entries(closeCodes)) {
+    for (const [code, nameAndSender] of Object.entries(closeCodes)) {
+      const [name, sender] = nameAndSender.split(' ');
       expect(
-        rows.some((row) => new RegExp(`^${code}\\s+${name}\\b`).test(row)),
-        `row for ${code} ${name}`,
+        rows.some((row) => new RegExp(`^${code}\\s+${name}\\s+${sender}\\b`).test(row)),
+        `row for ${code} ${name} ${sender}`,
       ).toBe(true);
     }
     expect(rows.some((row) => /^1008\s+policyViolation\b.*Token expired/.test(row))).toBe(true);

@@ -1,10 +1,11 @@
 // The server writes no wire constant by hand: message types, error codes, close reasons, close
 // codes and token timings come from @bookstrack/generated (STYLE.md). Vocabulary: generated/constants.ts.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as constants from '../generated/constants';
+import { listFiles } from './core/list-files';
 import { REPO_ROOT } from './core/paths';
 import { findWireLiterals, scanForWireLiterals, wireVocabulary, type WireLiteral } from './lint/wire-literals';
 
@@ -30,6 +31,20 @@ describe('server/src', () => {
 
   it('contains no hand-written message type, error code, close reason, close code or token timing', () => {
     expect(describeAll(found.filter((f) => !isExempt(f)))).toEqual([]);
+  });
+
+  it('names no close code that only the platform sends (x-close-codes sentBy platform)', () => {
+    const platformNames = Object.entries(constants.CLOSE_CODES)
+      .filter(([, code]) =>
+        constants.CLOSE_CODE_TABLE.some((entry) => entry.code === code && entry.sentBy === 'platform'),
+      )
+      .map(([name]) => `CLOSE_CODES.${name}`);
+    expect(platformNames).not.toEqual([]);
+    const sources = listFiles(join(REPO_ROOT, 'server', 'src'), (name) => name.endsWith('.ts'));
+    const uses = sources.flatMap((file) =>
+      platformNames.filter((name) => readFileSync(file, 'utf8').includes(name)).map((name) => `${file}: ${name}`),
+    );
+    expect(uses).toEqual([]);
   });
 
   it('still needs every exemption it grants', () => {

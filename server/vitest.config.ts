@@ -7,7 +7,8 @@ export default defineConfig({
     cloudflareTest({
       wrangler: { configPath: './wrangler.jsonc' },
       miniflare: {
-        bindings: { ENVIRONMENT: 'test', VALIDATE_RESPONSES: 'true' },
+        // Tests answer from the bundled catalogue; a provider test passes PROVIDER_MODE "live" with a fake fetch.
+        bindings: { ENVIRONMENT: 'test', VALIDATE_RESPONSES: 'true', PROVIDER_MODE: 'offline' },
       },
     }),
   ],

@@ -47,7 +47,7 @@ export function followJob(job: StartedJob, api: BooksTrackApi, view: JobView, ho
   });
   client.on('open', (e) => view.addLog('open', `subprotocol ${e.protocol}`));
   client.on('job_started', (m) => view.setProgress(0, `Started: ${m.payload.totalCount} items`));
-  client.on('job_progress', (m) => view.setProgress(m.payload.progress, m.payload.status));
+  client.on('job_progress', (m) => view.setProgress(m.payload.progress, m.payload.statusText));
   client.on('reconnected', (m) => view.setProgress(m.payload.progress, m.payload.statusText ?? m.payload.status));
   client.on('job_complete', () => {
     isCompleted = true;

@@ -7,9 +7,13 @@ export {
   closeEntryFor,
   decideClose,
   DEFAULT_BACKOFF,
+  reconnectPolicyFor,
+  retryDelayMs,
   type BackoffOptions,
   type CloseCodeEntry,
   type CloseDecision,
+  type CloseOptions,
+  type ReconnectPolicy,
 } from './close-policy';
 export { decodeServerFrame, type DecodedFrame, type FrameIssue } from './frame-decoder';
 export {

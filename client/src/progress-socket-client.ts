@@ -38,6 +38,8 @@ export interface ProgressSocketOptions {
   WebSocket?: WebSocketConstructorLike;
   scheduler?: Scheduler;
   backoff?: BackoffOptions;
+  /** Uniform in [0, 1): spreads the table's retry jitter (1013); defaults to Math.random. */
+  random?: () => number;
   /** Consecutive reconnects without a `ready_ack` before giving up (default 10). */
   maxReconnectAttempts?: number;
 }
@@ -190,7 +192,11 @@ export class ProgressSocketClient extends Emitter<ProgressSocketEvents> {
 
   private async onClose(code: number, reason: string, tokenUsed: string): Promise<void> {
     if (this.currentPhase === 'closed') return;
-    const decision = decideClose(code, this.attempt, this.options.backoff ?? DEFAULT_BACKOFF);
+    const decision = decideClose(code, this.attempt, {
+      reason,
+      backoff: this.options.backoff ?? DEFAULT_BACKOFF,
+      random: this.options.random ?? Math.random,
+    });
     if (decision.action === 'stop') return this.finish(code, reason, 'close_code', decision.entry);
     if (this.hasJobEnded) return this.finish(code, reason, 'job_ended', decision.entry);
     if (this.attempt >= (this.options.maxReconnectAttempts ?? 10))

@@ -46,7 +46,7 @@ export type TokenProvider = (request: TokenRequest) => Promise<string | undefine
 type MessageEvents = { [M in ServerMessage as M['type']]: M };
 
 export type CloseCause =
-  | 'close_code' // the table says do not reconnect (1000, 1002, 1009, or 1001 after the job ended)
+  | 'close_code' // the table says do not reconnect (1000, 1002, 1009, 1008 `Too many connections`)
   | 'job_ended' // GET /api/job-state says the job is completed, failed or canceled
   | 'no_token' // 1008 and no different token to retry with
   | 'gave_up' // maxReconnectAttempts reached

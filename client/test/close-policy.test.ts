@@ -1,6 +1,6 @@
-import { CLOSE_CODE_TABLE } from '@bookstrack/generated/constants';
+import { CLOSE_CODE_TABLE, CLOSE_REASONS } from '@bookstrack/generated/constants';
 import { describe, expect, it } from 'vitest';
-import { backoffDelayMs, closeEntryFor, decideClose } from '../src/close-policy';
+import { backoffDelayMs, closeEntryFor, decideClose, reconnectPolicyFor } from '../src/close-policy';
 
 describe('decideClose', () => {
   it('stops after 1000 because the table says reconnect none', () => {
@@ -22,8 +22,38 @@ describe('decideClose', () => {
     });
   });
 
-  it('waits 30 s after 1013', () => {
-    expect(decideClose(1013, 0)).toMatchObject({ action: 'reconnect', delayMs: 30_000 });
+  it('waits the 30 s retry hint of 1013 plus a random share of its 10 s jitter', () => {
+    expect(decideClose(1013, 0, { random: () => 0 })).toMatchObject({ action: 'reconnect', delayMs: 30_000 });
+    expect(decideClose(1013, 0, { random: () => 0.25 })).toMatchObject({ delayMs: 32_500 });
+    expect(decideClose(1013, 0, { random: () => 0.9999 })).toMatchObject({ delayMs: 39_999 });
+  });
+
+  it('stops after 1008 Too many connections: the table overrides the token policy for that reason', () => {
+    expect(decideClose(1008, 0, { reason: CLOSE_REASONS.TOO_MANY_CONNECTIONS })).toEqual({
+      action: 'stop',
+      entry: closeEntryFor(1008),
+    });
+    expect(decideClose(1008, 0, { reason: CLOSE_REASONS.TOKEN_EXPIRED }).action).toBe('reconnect');
+  });
+
+  it('follows every reasonReconnect of the generated table', () => {
+    for (const entry of CLOSE_CODE_TABLE) {
+      const overrides: Record<string, string> = 'reasonReconnect' in entry ? entry.reasonReconnect : {};
+      for (const [reason, reconnect] of Object.entries(overrides)) {
+        expect(reconnectPolicyFor(entry, reason)).toBe(reconnect);
+        expect(decideClose(entry.code, 0, { reason }).action).toBe(reconnect === 'none' ? 'stop' : 'reconnect');
+      }
+    }
+  });
+
+  it('backs off after 1006 (a deploy or a lost link, from the platform) and checks the job state first', () => {
+    expect(decideClose(1006, 1)).toEqual({
+      action: 'reconnect',
+      entry: closeEntryFor(1006),
+      delayMs: 2000,
+      isNewTokenNeeded: false,
+      isStateCheckNeeded: true,
+    });
   });
 
   it('backs off exponentially after 1011 and checks the job state first', () => {
@@ -40,8 +70,8 @@ describe('decideClose', () => {
     });
   });
 
-  it('treats a code outside the table (1006, lost link) as transient and backs off without a state check', () => {
-    expect(decideClose(1006, 1)).toEqual({
+  it('treats a code outside the table (1005, no status) as transient and backs off without a state check', () => {
+    expect(decideClose(1005, 1)).toEqual({
       action: 'reconnect',
       entry: undefined,
       delayMs: 2000,

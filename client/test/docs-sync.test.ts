@@ -33,10 +33,20 @@ describe('SWIFT.md', () => {
     expect(swiftTableRows()).toEqual(expected);
   });
 
-  it('states the delays of the after_delay codes as the table does', () => {
+  it('states the delays and jitter of the after_delay codes as the table does', () => {
     for (const entry of CLOSE_CODE_TABLE) {
       if (!('retryAfterMs' in entry)) continue;
-      expect(swiftGuide).toContain(`| after_delay ${entry.retryAfterMs / 1000} s |`);
+      const jitter = 'retryJitterMs' in entry ? ` + up to ${entry.retryJitterMs / 1000} s jitter` : '';
+      expect(swiftGuide).toContain(`| after_delay ${entry.retryAfterMs / 1000} s${jitter} |`);
+    }
+  });
+
+  it('states every per-reason reconnect override of the table in its row', () => {
+    for (const entry of CLOSE_CODE_TABLE) {
+      const overrides: Record<string, string> = 'reasonReconnect' in entry ? entry.reasonReconnect : {};
+      const row = swiftGuide.split('\n').find((line) => line.startsWith(`| ${entry.code} |`)) ?? '';
+      for (const [reason, reconnect] of Object.entries(overrides))
+        expect(row).toContain(`\`${reason}\`: ${reconnect})`);
     }
   });
 });

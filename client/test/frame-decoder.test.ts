@@ -19,7 +19,7 @@ describe('decodeServerFrame', () => {
   });
 
   it('reports a known type with a wrong shape as invalid with the failing path', () => {
-    const frame = { ...jobProgress(3, 2), payload: { progress: 2, processedCount: 2, totalCount: 4, status: 'x' } };
+    const frame = { ...jobProgress(3, 2), payload: { progress: 2, processedCount: 2, totalCount: 4, statusText: 'x' } };
     const decoded = decodeServerFrame(JSON.stringify(frame));
     expect(decoded.kind).toBe('invalid');
     expect(decoded.kind === 'invalid' && decoded.issues.map((i) => i.path)).toEqual(['payload.progress']);

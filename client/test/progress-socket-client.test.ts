@@ -1,7 +1,9 @@
 import { CLOSE_REASONS } from '@bookstrack/generated/constants';
 import type { JobState } from '@bookstrack/generated/schemas';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BooksTrackApiError } from '../src/api-error';
 import { ProgressSocketClient, type ProgressSocketOptions } from '../src/progress-socket-client';
+import { refreshingTokenProvider } from '../src/token-provider';
 import type { ProgressSocketEvents } from '../src/socket-types';
 import { FakeWebSocket } from './support/fake-websocket';
 import { ManualScheduler } from './support/manual-scheduler';
@@ -231,20 +233,42 @@ describe('ProgressSocketClient close codes', () => {
     expect(scheduler.pendingCount).toBe(0);
   });
 
-  it('after 1001 Server going away reconnects after the table delay of 5 s', async () => {
-    const { client, scheduler, ofType } = setup();
-    connectAndAck(client).serverClose(1001, CLOSE_REASONS.SERVER_GOING_AWAY);
+  it('after a 1001 this server never sends (a proxy restart) checks the state and reconnects after the table 5 s', async () => {
+    const { client, scheduler, api, ofType } = setup();
+    connectAndAck(client).serverClose(1001, 'CloudFlare WebSocket Proxy restarting');
     await settle();
+    expect(api.calls).toHaveLength(1);
     expect(ofType('reconnecting').map((e) => e.delayMs)).toEqual([5000]);
     scheduler.runAll();
     expect(FakeWebSocket.instances).toHaveLength(2);
   });
 
-  it('after 1013 waits 30 s', async () => {
-    const { client, scheduler } = setup();
+  it('after 1006 (a deploy restarted the job object) checks the state, backs off and reconnects', async () => {
+    const { client, scheduler, api, ofType } = setup();
+    connectAndAck(client).serverClose(1006, '');
+    await settle();
+    expect(api.calls).toHaveLength(1);
+    expect(ofType('reconnecting').map((e) => [e.delayMs, e.entry?.sentBy])).toEqual([[1000, 'platform']]);
+    scheduler.runAll();
+    expect(FakeWebSocket.instances).toHaveLength(2);
+  });
+
+  it('after 1013 waits the 30 s retry hint plus a random part of the 10 s jitter', async () => {
+    const { client, scheduler } = setup({ random: () => 0.5 });
     connectAndAck(client).serverClose(1013, CLOSE_REASONS.TRY_AGAIN_LATER);
     await settle();
-    expect(scheduler.delays).toEqual([30_000]);
+    expect(scheduler.delays).toEqual([35_000]);
+  });
+
+  it('after 1013 spreads the wait over [30 s, 40 s) with the random source', async () => {
+    const delays: number[] = [];
+    for (const draw of [0, 0.999]) {
+      const { client, scheduler } = setup({ random: () => draw });
+      connectAndAck(client).serverClose(1013, CLOSE_REASONS.TRY_AGAIN_LATER);
+      await settle();
+      delays.push(...scheduler.delays);
+    }
+    expect(delays).toEqual([30_000, 39_990]);
   });
 
   it('after 1011 Job failed fetches the state and stays closed', async () => {
@@ -296,6 +320,29 @@ describe('ProgressSocketClient close codes', () => {
     await settle();
     expect(ofType('closed').map((e) => [e.code, e.reason, e.cause])).toEqual([[1008, 'Invalid token', 'no_token']]);
     expect(scheduler.pendingCount).toBe(0);
+  });
+
+  it('after 1008 Too many connections stops with that reason and asks no token: the limit is not a token problem', async () => {
+    const refreshes: string[] = [];
+    const envelope = { data: null, metadata: { timestamp: '2026-11-27T14:00:00Z', requestId: 'req-1' } };
+    const tokenProvider = refreshingTokenProvider({
+      refreshToken: async (_jobId, oldToken) => {
+        refreshes.push(oldToken);
+        const error = { code: 'CONFLICT' as const, message: 'Not inside the refresh window' };
+        throw new BooksTrackApiError(409, { ...envelope, error });
+      },
+    });
+    const { client, scheduler, ofType } = setup({ tokenProvider });
+    client.connect();
+    FakeWebSocket.latest().serverOpen();
+    FakeWebSocket.latest().serverClose(1008, CLOSE_REASONS.TOO_MANY_CONNECTIONS);
+    await settle();
+    expect(refreshes).toEqual([]);
+    expect(ofType('closed').map((e) => [e.code, e.reason, e.cause])).toEqual([
+      [1008, CLOSE_REASONS.TOO_MANY_CONNECTIONS, 'close_code'],
+    ]);
+    expect(scheduler.pendingCount).toBe(0);
+    expect(client.phase).toBe('closed');
   });
 
   it('gives up after maxReconnectAttempts consecutive failures', async () => {

@@ -12,11 +12,17 @@ import { diffOpenApi } from './openapi-diff';
 export interface SpecComparison {
   changes: BreakingChange[];
   notes: string[];
+  /** info.version of each document whose breaking changes its raised major allowed. */
+  allowedBy: string[];
+}
+
+function infoVersion(document: unknown): unknown {
+  return (document as { info?: { version?: unknown } } | undefined)?.info?.version;
 }
 
 /** Major part of `info.version` (semver), or undefined when absent or not numeric. */
 export function majorVersion(document: unknown): number | undefined {
-  const version = (document as { info?: { version?: unknown } } | undefined)?.info?.version;
+  const version = infoVersion(document);
   const major = typeof version === 'string' ? Number.parseInt(version.split('.')[0] ?? '', 10) : Number.NaN;
   return Number.isNaN(major) ? undefined : major;
 }
@@ -29,6 +35,7 @@ const DOCUMENTS = [
 export function compareSpecs(baseSpecDir: string, headSpecDir: string): SpecComparison {
   const changes: BreakingChange[] = [];
   const notes: string[] = [];
+  const allowedBy: string[] = [];
   for (const { name, root, diff } of DOCUMENTS) {
     const baseRoot = join(baseSpecDir, root);
     const headRoot = join(headSpecDir, root);
@@ -50,11 +57,12 @@ export function compareSpecs(baseSpecDir: string, headSpecDir: string): SpecComp
       notes.push(
         `${found.length} breaking change(s) in the ${name} document allowed: info.version major went from ${was} to ${now}`,
       );
+      allowedBy.push(String(infoVersion(head.document)));
       continue;
     }
     changes.push(...found);
   }
-  return { changes, notes };
+  return { changes, notes, allowedBy };
 }
 
 /** One line per distinct change: a schema change met through many operations prints once, with a count. */

@@ -4,17 +4,35 @@ import { z } from 'zod';
 import { isSchema, type JsonSchema } from './json-schema';
 import type { SchemaMap } from './schema-files';
 
+const Reconnect = z.enum(['none', 'after_delay', 'backoff', 'new_token']);
+
 const CloseCode = z
   .object({
     code: z.int(),
     name: z.string().regex(/^[a-z][A-Za-z]*$/),
+    /** `server`: this server closes with it; `platform`: Cloudflare ends the connection, the server sends nothing. */
+    sentBy: z.enum(['server', 'platform']),
     when: z.string(),
     clientAction: z.string(),
-    reconnect: z.string(),
+    reconnect: Reconnect,
     retryAfterMs: z.int().optional(),
+    /** Upper bound of a random delay a client adds to retryAfterMs. */
+    retryJitterMs: z.int().optional(),
+    /** A reason whose client reaction differs from the code's `reconnect`. */
+    reasonReconnect: z.record(z.string(), Reconnect).optional(),
     reasons: z.array(z.string().min(1)),
   })
-  .strict();
+  .strict()
+  .superRefine((entry, context) => {
+    for (const reason of Object.keys(entry.reasonReconnect ?? {}))
+      if (!entry.reasons.includes(reason))
+        context.addIssue({
+          code: 'custom',
+          message: `close code ${entry.code}: reasonReconnect names ${reason}, which it does not list`,
+        });
+    if (entry.sentBy === 'platform' && entry.reasons.length > 0)
+      context.addIssue({ code: 'custom', message: `close code ${entry.code}: a platform code lists no reasons` });
+  });
 export type CloseCode = z.infer<typeof CloseCode>;
 
 const TokenPolicy = z.object({ overrideVars: z.record(z.string(), z.string()) }).catchall(z.number());

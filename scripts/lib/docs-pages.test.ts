@@ -20,9 +20,9 @@ describe('asyncApiDocsView', () => {
   const channel = Object.values(view.channels as Record<string, any>).find((c) => c['x-close-codes']);
   const scheme = Object.values(view.components.securitySchemes as Record<string, any>).find((s) => s['x-subprotocol']);
 
-  it('appends every close code and exact reason to the channel description', () => {
+  it('appends every close code, its sender and exact reasons to the channel description', () => {
     for (const entry of ext.closeCodes) {
-      expect(channel.description).toContain(`| ${entry.code} | ${entry.name} |`);
+      expect(channel.description).toContain(`| ${entry.code} | ${entry.name} | ${entry.sentBy} |`);
       for (const reason of entry.reasons) expect(channel.description).toContain(`\`${reason}\``);
     }
   });
@@ -77,8 +77,11 @@ describe('emitDocsIndex', () => {
     ]);
   });
 
-  it('lists every close code and the token policy with durations and override vars', () => {
-    for (const entry of ext.closeCodes) expect(html).toContain(`<tr><td>${entry.code}</td><td>${entry.name}</td>`);
+  it('lists every close code with its sender, and the token policy with durations and override vars', () => {
+    for (const entry of ext.closeCodes)
+      expect(html).toContain(`<tr><td>${entry.code}</td><td>${entry.name}</td><td>${entry.sentBy}</td>`);
+    expect(html).toContain('after_delay (30000 ms + up to 10000 ms jitter)');
+    expect(html).toContain('new_token; Too many connections: none');
     expect(html).toContain(
       `<tr><td><code>lifetimeSeconds</code></td><td>${ext.tokenPolicy.lifetimeSeconds}</td><td>${humanDuration(
         ext.tokenPolicy.lifetimeSeconds!,

@@ -2,6 +2,7 @@
 // feeds docs/ws.html gets their content appended as Markdown. It also prints `summary` as plain
 // text (only `description` goes through its Markdown renderer), so a summary written with inline
 // code would show its backticks. The served asyncapi.json is untouched.
+import { reconnectText } from './close-code-text';
 import type { CloseCode } from './contract-extensions';
 import { isSchema, type JsonSchema } from './json-schema';
 
@@ -9,16 +10,14 @@ const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\s*\n
 
 export function closeCodeTable(codes: readonly CloseCode[]): string {
   const rows = codes.map((entry) => {
-    const reasons = entry.reasons.map((reason) => `\`${reason}\``).join(', ');
-    const reconnect =
-      entry.retryAfterMs === undefined ? entry.reconnect : `${entry.reconnect} (${entry.retryAfterMs} ms)`;
-    return `| ${entry.code} | ${entry.name} | ${reasons} | ${cell(entry.when)} | ${cell(
+    const reasons = entry.reasons.map((reason) => `\`${reason}\``).join(', ') || '—';
+    return `| ${entry.code} | ${entry.name} | ${entry.sentBy} | ${reasons} | ${cell(entry.when)} | ${cell(
       entry.clientAction,
-    )} | ${reconnect} |`;
+    )} | ${cell(reconnectText(entry))} |`;
   });
   return [
-    '| code | name | reasons (exact) | sent when | client action | reconnect |',
-    '|---|---|---|---|---|---|',
+    '| code | name | sent by | reasons (exact) | sent when | client action | reconnect |',
+    '|---|---|---|---|---|---|---|',
     ...rows,
   ].join('\n');
 }

@@ -27,6 +27,7 @@ describe('generated/constants.ts', () => {
       NORMAL_CLOSURE: 1000,
       GOING_AWAY: 1001,
       PROTOCOL_ERROR: 1002,
+      ABNORMAL_CLOSURE: 1006,
       POLICY_VIOLATION: 1008,
       MESSAGE_TOO_BIG: 1009,
       INTERNAL_ERROR: 1011,
@@ -35,7 +36,6 @@ describe('generated/constants.ts', () => {
     expect(Object.keys(constants.CLOSE_REASONS)).toEqual([
       'JOB_COMPLETE',
       'JOB_CANCELED',
-      'SERVER_GOING_AWAY',
       'MALFORMED_MESSAGE',
       'UNKNOWN_MESSAGE_TYPE',
       'BINARY_FRAMES_NOT_SUPPORTED',
@@ -49,6 +49,9 @@ describe('generated/constants.ts', () => {
       'TRY_AGAIN_LATER',
     ]);
     expect(constants.CLOSE_CODE_TABLE.map((entry) => entry.code)).toEqual(ext.closeCodes.map((entry) => entry.code));
+    expect(constants.CLOSE_CODE_TABLE.map((entry) => [entry.code, entry.sentBy])).toEqual(
+      ext.closeCodes.map((entry) => [entry.code, entry.sentBy]),
+    );
   });
 
   it('exposes limits, rate limit, subprotocol and message tags under their DESIGN.md names', () => {
@@ -108,6 +111,21 @@ describe('readExtensions', () => {
       'lists every status',
     );
     expect(withJobStatus({ 'x-terminal': [] })).toThrow();
+  });
+
+  it('rejects a close code without a sender, a platform code with reasons and an override for an unlisted reason', () => {
+    const withCloseCodes = (patch: (codes: Record<string, unknown>[]) => void) => {
+      const asyncapi = structuredClone(load('asyncapi.json')) as any;
+      patch(asyncapi.channels.progress['x-close-codes']);
+      return () => readExtensions(load('openapi.json'), asyncapi, loadSchemas(specPaths().schemas));
+    };
+    expect(withCloseCodes((codes) => delete codes[0]!.sentBy)).toThrow();
+    expect(withCloseCodes((codes) => (codes.find((c) => c.sentBy === 'platform')!.reasons = ['Ours']))).toThrow(
+      'a platform code lists no reasons',
+    );
+    expect(withCloseCodes((codes) => (codes[0]!.reasonReconnect = { Elsewhere: 'none' }))).toThrow(
+      'reasonReconnect names Elsewhere, which it does not list',
+    );
   });
 
   it('rejects an x-per-connection that is not true', () => {

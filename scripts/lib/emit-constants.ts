@@ -55,12 +55,16 @@ function closeSection(ext: ContractExtensions): string[] {
     .join('')}]`;
   return [
     declare(
-      'WebSocket close codes the server sends (progress channel x-close-codes).',
+      'WebSocket close codes of the progress channel (x-close-codes): `sentBy` server ones this server sends, platform ones a client reads when Cloudflare ends the connection.',
       'CLOSE_CODES',
       objectConst(ext.closeCodes.map((entry) => [camelToUpperSnake(entry.name), entry.code])),
     ),
     'export type CloseCode = (typeof CLOSE_CODES)[keyof typeof CLOSE_CODES];\n',
-    declare('The full x-close-codes table: when each code is sent and what a client does.', 'CLOSE_CODE_TABLE', table),
+    declare(
+      'The full x-close-codes table: who sends each code, when, and what a client does (`reasonReconnect` overrides `reconnect` per reason).',
+      'CLOSE_CODE_TABLE',
+      table,
+    ),
     declare(
       'Every close reason text the server sends, exactly as listed in x-close-codes.',
       'CLOSE_REASONS',

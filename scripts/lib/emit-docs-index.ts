@@ -1,5 +1,6 @@
 // generated/docs/index.html: the offline landing page served at GET /docs. Hand-templated so
 // it stays tiny; its tables are rendered from the same extensions as constants.ts.
+import { reconnectText } from './close-code-text';
 import type { ContractExtensions } from './contract-extensions';
 import { htmlHeader, type HeaderInfo } from './header';
 
@@ -26,12 +27,10 @@ const inline = (text: string): string => escapeHtml(text).replace(/`([^`]+)`/g, 
 function closeCodeRows(ext: ContractExtensions): string {
   return ext.closeCodes
     .map((entry) => {
-      const reasons = entry.reasons.map((reason) => `<code>${escapeHtml(reason)}</code>`).join(', ');
-      const reconnect =
-        entry.retryAfterMs === undefined ? entry.reconnect : `${entry.reconnect} (${entry.retryAfterMs} ms)`;
-      return `      <tr><td>${entry.code}</td><td>${entry.name}</td><td>${reasons}</td><td>${inline(
+      const reasons = entry.reasons.map((reason) => `<code>${escapeHtml(reason)}</code>`).join(', ') || '—';
+      return `      <tr><td>${entry.code}</td><td>${entry.name}</td><td>${entry.sentBy}</td><td>${reasons}</td><td>${inline(
         entry.when,
-      )}</td><td>${inline(entry.clientAction)}</td><td>${escapeHtml(reconnect)}</td></tr>\n`;
+      )}</td><td>${inline(entry.clientAction)}</td><td>${escapeHtml(reconnectText(entry))}</td></tr>\n`;
     })
     .join('');
 }
@@ -74,7 +73,7 @@ export function emitDocsIndex(ext: ContractExtensions, title: string, header: He
       ext.contractVersion
     }</code>.</p>\n` +
     `  <ul>\n${links}  </ul>\n` +
-    `  <h2>WebSocket close codes</h2>\n  <table>\n    <thead><tr><th>code</th><th>name</th><th>reasons (exact)</th><th>sent when</th><th>client action</th><th>reconnect</th></tr></thead>\n    <tbody>\n${closeCodeRows(
+    `  <h2>WebSocket close codes</h2>\n  <table>\n    <thead><tr><th>code</th><th>name</th><th>sent by</th><th>reasons (exact)</th><th>sent when</th><th>client action</th><th>reconnect</th></tr></thead>\n    <tbody>\n${closeCodeRows(
       ext,
     )}    </tbody>\n  </table>\n` +
     `  <h2>Token policy</h2>\n  <table>\n    <thead><tr><th>policy key</th><th>seconds</th><th>duration</th><th>override var (local tests only)</th></tr></thead>\n    <tbody>\n${tokenPolicyRows(

@@ -78,18 +78,21 @@ describe('project rules', () => {
     ]);
   });
 
-  it('rejects reserved, out-of-range and duplicate close codes and ones without a client action', () => {
+  it('rejects reserved, out-of-range and duplicate close codes, and ones without a client action or sender', () => {
     expect(reported('close-codes.asyncapi.yaml', 'bookstrack-close-codes')).toEqual([
-      '15: close code 1006 is not in 1000–1015 or 4000–4999, or is reserved (1005/1006/1015)',
-      '19: close code 3000 is not in 1000–1015 or 4000–4999, or is reserved (1005/1006/1015)',
-      '23: close code 1000 is listed twice',
-      '27: close code 4001 has no `clientAction`',
+      '17: close code 1006 is reserved (1005/1006/1015): only a `sentBy: platform` entry may list it',
+      '22: close code 3000 is not in 1000–1015 or 4000–4999',
+      '27: close code 1000 is listed twice',
+      '32: close code 4001 has no `clientAction`',
+      '36: close code 4002 has no `sentBy` (server or platform)',
+      '45: close code 1015 is sent by the platform and lists reasons',
+      '52: close code 4003 has a reasonReconnect for "Elsewhere", which it does not list',
     ]);
   });
 
   it('requires an x-close-codes list on every channel', () => {
     expect(reported('close-codes.asyncapi.yaml', 'bookstrack-close-codes-present')).toEqual([
-      '30: channel has no `x-close-codes` list',
+      '54: channel has no `x-close-codes` list',
     ]);
   });
 

@@ -1,10 +1,12 @@
 // The lint pipeline behind `npm run lint`: Spectral (standard + project rules), Redocly, `asyncapi
-// validate`, dependency-cruiser over the sources, example validation and the cross-document
-// operationId check, run side by side.
+// validate`, dependency-cruiser over the sources, example validation, the cross-document
+// operationId check, the close-code ↔ server test check and the one-meaning-per-field check, run side by side.
 import { existsSync } from 'node:fs';
 import { specPaths } from '../core/paths';
 import { validateAsyncApi } from './asyncapi-validate';
+import { runCloseCodeTests } from './close-code-tests';
 import { collectOperationIds, findDuplicateOperationIds } from './cross-document';
+import { findFieldMeaningClashes } from './field-meanings';
 import { runDependencyCruiser } from './dependency-cruiser';
 import { checkFormatting } from './format';
 import { validateExamples } from './examples/validate-examples';
@@ -92,6 +94,15 @@ export async function runLint(): Promise<LintResult> {
   ]);
   const examples = await timed('examples', timingsMs, () => validateExamples(SPEC_DIR, files));
   const cross = await timed('cross-document', timingsMs, () => crossDocument(files));
+  const closeTests = await timed('close-code-tests', timingsMs, () =>
+    existsSync(ASYNCAPI_ROOT) ? runCloseCodeTests(ASYNCAPI_ROOT) : [],
+  );
+  const meanings = await timed('field-meanings', timingsMs, () =>
+    findFieldMeaningClashes(
+      [...files.values()].filter((spec) => spec.file.startsWith(SCHEMAS_DIR)),
+      (file) => files.get(file) ?? loadSpecFile(file),
+    ),
+  );
   const findings = unique([
     ...missingRoots(),
     ...yamlErrors(files),
@@ -102,6 +113,8 @@ export async function runLint(): Promise<LintResult> {
     ...formatting,
     ...examples.findings,
     ...cross,
+    ...closeTests,
+    ...meanings,
   ]);
   return { findings, examplesChecked: examples.checked, timingsMs };
 }

@@ -1,4 +1,5 @@
 // The Hono app: request id, CORS and error handling around one sub-app per resource.
+import { OPERATIONS } from '@bookstrack/generated/operations';
 import { Hono } from 'hono';
 import type { AppEnv } from './http/app-env';
 import { apiCors } from './http/cors';
@@ -8,12 +9,13 @@ import { docsRoutes } from './routes/docs';
 import { jobTypeRoutes } from './routes/job-routes';
 import { jobRoutes } from './routes/jobs';
 import { metaRoutes } from './routes/meta';
-import { progressSocketRoutes } from './routes/progress-socket';
+import { progressSocketRoutes, refuseNonGetUpgrade } from './routes/progress-socket';
 import { tokenRoutes } from './routes/token';
 
 export function createApp(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use('*', requestId);
+  app.use(OPERATIONS.connectProgressSocket.honoPath, refuseNonGetUpgrade);
   app.use('*', apiCors);
   app.route('/', progressSocketRoutes);
   app.route('/', jobTypeRoutes);

@@ -19,7 +19,10 @@ export interface WorkerVars {
   TOKEN_GRACE_SECONDS?: string;
   TOKEN_REVOCATION_SECONDS?: string;
   RESULTS_RETENTION_SECONDS?: string;
-  /** "offline" (bundled catalogue, default) or "live" (Open Library + Google Books + Gemini). */
+  /**
+   * "live" (production, also when unset): Open Library, plus Google Books and Gemini when their
+   * secrets are set. "offline" (.dev.vars, tests): the bundled catalogue and the barcode reader.
+   */
   PROVIDER_MODE?: string;
   GOOGLE_BOOKS_API_KEY?: string;
   GEMINI_API_KEY?: string;

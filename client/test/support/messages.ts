@@ -1,11 +1,17 @@
 // Valid server frames for tests, built from the generated types so a contract change breaks them loudly.
+import { CONTRACT_VERSION } from '@bookstrack/generated/constants';
 import type { JobState, ServerMessage } from '@bookstrack/generated/schemas';
 
 export const JOB_ID = 'job_test_0001';
 export const TOKEN = '6f1c2b9e-3a4d-4e5f-8a7b-9c0d1e2f3a4b';
 export const NEW_TOKEN = '0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d';
 
-const envelope = { jobId: JOB_ID, pipeline: 'csv_import', timestamp: 1_764_000_000_000, version: '1.0.0' } as const;
+const envelope = {
+  jobId: JOB_ID,
+  pipeline: 'csv_import',
+  timestamp: 1_764_000_000_000,
+  version: CONTRACT_VERSION,
+} as const;
 
 export function readyAck(seq: number): ServerMessage {
   return { ...envelope, type: 'ready_ack', seq, payload: { connectionCount: 1 } };
@@ -24,7 +30,7 @@ export function jobProgress(seq: number, processedCount: number): ServerMessage 
       progress: processedCount / 4,
       processedCount,
       totalCount: 4,
-      status: `Parsed ${processedCount} of 4 rows`,
+      statusText: `Parsed ${processedCount} of 4 rows`,
     },
   };
 }

@@ -13,7 +13,7 @@ import { toJobState } from '../jobs/job-view';
 import { resolvePipeline } from '../jobs/pipeline-registry';
 import { chooseEchoProtocol, parseOfferedProtocols, selectToken } from '../jobs/subprotocol';
 import { resolveTokenPolicy, type TokenPolicy } from '../jobs/token-policy';
-import { decideAdmission } from '../jobs/socket-admission';
+import { decideAdmission, recordConnectAttempt, type ConnectAttempts } from '../jobs/socket-admission';
 import { isAccepted } from '../jobs/tokens';
 import { dueTimers, TIMER_KIND, TIMER_RETRY_BASE_MS, type Timer } from '../jobs/timers';
 import type { WorkerVars } from '../vars';
@@ -47,6 +47,12 @@ export class ProgressSocket extends DurableObject<WorkerVars> implements JobApi 
   private readonly targets: EffectTargets;
   private readonly lifecycle: TokenLifecycle;
   private readonly engine: JobEngine;
+  /**
+   * In memory on purpose: the storm rule needs only the last 10 s of attempts, and an object hibernates
+   * only after 10 s without any event (each attempt is one), so hibernation loses nothing the rule
+   * still counts. Any other restart also drops every socket; it forgives a storm once, at worst.
+   */
+  private connectAttempts: ConnectAttempts = [];
 
   constructor(ctx: DurableObjectState, env: WorkerVars) {
     super(ctx, env);
@@ -205,7 +211,9 @@ export class ProgressSocket extends DurableObject<WorkerVars> implements JobApi 
     const verification =
       token === undefined ? { standing: 'invalid' as const } : await this.lifecycle.verify(token, now);
     const job = this.jobs.get();
-    const admission = decideAdmission(verification.standing, this.hub.open().length, job?.status);
+    const attempt = recordConnectAttempt(this.connectAttempts, now);
+    this.connectAttempts = attempt.attempts;
+    const admission = decideAdmission(verification.standing, this.hub.open().length, job?.status, attempt.isStorm);
     if (admission.kind === 'close') {
       const final = admission.isReplay && job?.finalMessage ? job.finalMessage : undefined;
       logForJob(this.jobs, 'socket.closed', { code: admission.code, reason: admission.reason, by: 'server' });

@@ -14,7 +14,7 @@ import {
 import type { StepTrouble } from '../pipelines/step-trouble';
 import type { JobSnapshot } from './job-snapshot';
 import { toReconnectedPayload } from './job-view';
-import { progressOf } from './job-state';
+import { describeProgress, progressOf } from './job-state';
 
 export type ServerMessageType = ServerMessage['type'];
 export type ServerMessageOf<T extends ServerMessageType> = Extract<ServerMessage, { type: T }>;
@@ -76,7 +76,7 @@ export function jobProgressMessage(
     progress: progressOf(processedCount, job.totalCount, isFinal ? 'completed' : job.status),
     processedCount,
     totalCount: job.totalCount,
-    status: job.statusText ?? '',
+    statusText: job.statusText ?? describeProgress(processedCount, job.totalCount),
     ...(currentItem ? { currentItem } : {}),
   });
 }

@@ -25,7 +25,7 @@ export function progressOf(processedCount: number, totalCount: number, status: J
   return Math.min(1, Math.max(0, processedCount / totalCount));
 }
 
-/** Human status line for job_progress.status and JobState.statusText. */
+/** Human status line: `statusText` of job_progress, reconnected and JobState. */
 export function describeProgress(processedCount: number, totalCount: number): string {
   return `Processed ${processedCount} of ${totalCount}`;
 }

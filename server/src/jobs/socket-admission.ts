@@ -1,5 +1,5 @@
-// Who may join a job's socket stream, and how a refused or late socket is closed: the token's
-// standing, the connection limit and the job's status decide (the AsyncAPI channel's close codes).
+// Who may join a job's socket stream, and how a refused or late socket is closed: a reconnect storm,
+// the token's standing, the connection limit and the job's status decide (the channel's close codes).
 import { CLOSE_CODES, CLOSE_REASONS, LIMITS } from '@bookstrack/generated/constants';
 import type { JobStatus } from '@bookstrack/generated/schemas';
 import { isTerminal } from './job-state';
@@ -28,11 +28,31 @@ export function closeReasonFor(standing: 'expired' | 'revoked' | 'invalid'): str
   return TOKEN_CLOSE_REASON[standing];
 }
 
+const CONNECT_ATTEMPT_WINDOW_MS = LIMITS.WS_CONNECT_ATTEMPT_WINDOW_SECONDS * 1000;
+
+/** Times (epoch ms) of a job's most recent connection attempts, oldest first; at most the limit of them. */
+export type ConnectAttempts = readonly number[];
+
+/**
+ * Counts one connection attempt at `now`: it is part of a reconnect storm when the job already had
+ * the limit of attempts in the window before it. Refused attempts count too, so a client that keeps
+ * hammering stays refused until it pauses for a whole window.
+ */
+export function recordConnectAttempt(attempts: ConnectAttempts, now: number): { attempts: number[]; isStorm: boolean } {
+  const recent = attempts.filter((at) => now - at < CONNECT_ATTEMPT_WINDOW_MS);
+  const isStorm = recent.length >= LIMITS.WS_MAX_CONNECT_ATTEMPTS_PER_WINDOW;
+  return { attempts: [...recent, now].slice(-LIMITS.WS_MAX_CONNECT_ATTEMPTS_PER_WINDOW), isStorm };
+}
+
 export function decideAdmission(
   standing: TokenStanding,
   openSockets: number,
   status: JobStatus | undefined,
+  isStorm: boolean,
 ): Admission {
+  if (isStorm) {
+    return { kind: 'close', code: CLOSE_CODES.TRY_AGAIN_LATER, reason: CLOSE_REASONS.TRY_AGAIN_LATER, isReplay: false };
+  }
   if (!isAccepted(standing)) {
     const reason = closeReasonFor(standing as keyof typeof TOKEN_CLOSE_REASON);
     return { kind: 'close', code: CLOSE_CODES.POLICY_VIOLATION, reason, isReplay: false };

@@ -1,5 +1,6 @@
-// Chooses the book providers for one job from the Worker's vars: the bundled catalogue unless
-// PROVIDER_MODE is "live", then Open Library first (richest work data), Google Books second.
+// Chooses the book providers for one job from the Worker's vars. Live (production's default): Open
+// Library first (richest work data, no key), then Google Books once its secret is set. Offline (set
+// explicitly by .dev.vars and the tests): the bundled development catalogue alone.
 import type { WorkerVars } from '../vars';
 import type { BookProvider } from './book-provider';
 import { createCatalogueProvider } from './catalogue/catalogue-provider';
@@ -19,8 +20,17 @@ export interface ProviderOptions {
   policy?: Partial<HttpPolicy>;
 }
 
+export type ProviderMode = 'live' | 'offline';
+
+/** Unset means live, so a deployment without the var still serves real data; a typo fails loudly. */
+export function providerModeOf(env: Pick<WorkerVars, 'PROVIDER_MODE'>): ProviderMode {
+  const mode = env.PROVIDER_MODE ?? 'live';
+  if (mode === 'live' || mode === 'offline') return mode;
+  throw new Error(`PROVIDER_MODE must be "live" or "offline", not "${mode}"`);
+}
+
 export function isLiveMode(env: Pick<WorkerVars, 'PROVIDER_MODE'>): boolean {
-  return env.PROVIDER_MODE === 'live';
+  return providerModeOf(env) === 'live';
 }
 
 export function createBookProviders(env: ProviderEnv, options: ProviderOptions = {}): BookProvider[] {
@@ -33,8 +43,7 @@ export function createBookProviders(env: ProviderEnv, options: ProviderOptions =
       ...(options.fetch ? { fetch: options.fetch } : {}),
       ...(options.policy ? { policy: options.policy } : {}),
     });
-  return [
-    createOpenLibraryProvider(http('openlibrary')),
-    createGoogleBooksProvider(http('google-books'), env.GOOGLE_BOOKS_API_KEY),
-  ];
+  const openLibrary = createOpenLibraryProvider(http('openlibrary'));
+  if (!env.GOOGLE_BOOKS_API_KEY) return [openLibrary];
+  return [openLibrary, createGoogleBooksProvider(http('google-books'), env.GOOGLE_BOOKS_API_KEY)];
 }

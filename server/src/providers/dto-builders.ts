@@ -34,16 +34,14 @@ export function buildWork(fields: WorkFields, provider: DataProvider): WorkDTO {
   };
 }
 
-export interface EditionFields extends Optional<Omit<EditionDTO, 'isbns' | 'format'>> {
+export interface EditionFields extends Optional<Omit<EditionDTO, 'isbns'>> {
   isbns: string[];
-  format: EditionFormat;
 }
 
 export function buildEdition(fields: EditionFields, provider: DataProvider): EditionDTO {
   return {
     ...definedOnly<EditionDTO>(fields),
     isbns: fields.isbns,
-    format: fields.format,
     primaryProvider: provider,
     contributors: [provider],
   };
@@ -60,13 +58,14 @@ export function extractYear(text: string | undefined): number | undefined {
   return years ? Number(years[years.length - 1]) : undefined;
 }
 
-/** Provider formats are free text; anything unrecognised counts as Paperback, the commonest. */
-export function mapEditionFormat(raw: string | undefined, isEbook = false): EditionFormat {
+/** Provider formats are free text; one the contract cannot name is left out, never guessed. */
+export function mapEditionFormat(raw: string | undefined, isEbook = false): EditionFormat | undefined {
   if (isEbook) return 'E-book';
   const text = (raw ?? '').toLowerCase();
   if (/audio|cd|mp3|cassette/.test(text)) return 'Audiobook';
   if (/e-?book|kindle|epub|electronic|digital/.test(text)) return 'E-book';
   if (/mass market/.test(text)) return 'Mass Market';
   if (/hard|cloth|library binding/.test(text)) return 'Hardcover';
-  return 'Paperback';
+  if (/paper|soft/.test(text)) return 'Paperback';
+  return undefined;
 }

@@ -24,6 +24,7 @@ const WORK_GAPS = [
   'originalLanguage',
 ] as const;
 const EDITION_GAPS = [
+  'format',
   'isbn',
   'title',
   'publisher',

@@ -1,5 +1,5 @@
-// Chooses the vision provider from the Worker's vars: the offline barcode reader unless
-// PROVIDER_MODE is "live" and a GEMINI_API_KEY secret is set.
+// Chooses the vision provider from the Worker's vars: Gemini when PROVIDER_MODE is live (also when
+// unset) and a GEMINI_API_KEY secret is set, else the offline barcode reader.
 import type { WorkerVars } from '../vars';
 import { isLiveMode } from '../providers/create-providers';
 import { createHttpClient, type FetchLike, type HttpPolicy } from '../providers/http-client';

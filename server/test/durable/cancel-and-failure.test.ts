@@ -24,6 +24,7 @@ afterEach(() => {
 const canceledClose = { code: CLOSE_CODES.GOING_AWAY, reason: CLOSE_REASONS.JOB_CANCELED };
 
 describe('cancel', () => {
+  // provokes: 1001 Job canceled
   it('closes every socket 1001 Job canceled when a client sends cancel, and runs no more steps', async () => {
     installTestPipeline({ stepSize: 1 });
     const jobId = newJobId();
@@ -32,7 +33,7 @@ describe('cancel', () => {
     const b = await connectReady(jobId, job.token);
     await fireNextAlarm(jobId);
     a.send({ type: 'cancel' });
-    expect(await a.waitClosed()).toEqual(canceledClose);
+    expect(await a.waitClosed()).toEqual({ code: CLOSE_CODES.GOING_AWAY, reason: CLOSE_REASONS.JOB_CANCELED });
     expect(await b.waitClosed()).toEqual(canceledClose);
     expect(await timerKinds(jobId)).toEqual(['cleanup', 'token_check', 'token_expiry']);
     const state = await stubFor(jobId).getState(job.token);
@@ -89,6 +90,7 @@ describe('cancel', () => {
 });
 
 describe('pipeline failure', () => {
+  // provokes: 1011 Job failed
   it('fails the job: an error frame, then close 1011 Job failed', async () => {
     installTestPipeline({ stepSize: 1, throwOn: 'Book 2' });
     const jobId = newJobId();

@@ -48,6 +48,7 @@ describe('subprotocol echo', () => {
 });
 
 describe('connect failures complete the handshake, send nothing and close 1008', () => {
+  // provokes: 1008 Invalid token
   it('closes with Invalid token for an unknown token', async () => {
     const jobId = newJobId();
     await startJob(jobId, titles(1));
@@ -76,6 +77,7 @@ describe('connect failures complete the handshake, send nothing and close 1008',
     expect(await socket.waitClosed()).toEqual(policyClose(CLOSE_REASONS.INVALID_TOKEN));
   });
 
+  // provokes: 1008 Too many connections
   it('closes the sixth concurrent socket with Too many connections', async () => {
     const jobId = newJobId();
     const job = await startJob(jobId, titles(1));
@@ -94,6 +96,7 @@ describe('client frames', () => {
     return connect(jobId, job.token);
   }
 
+  // provokes: 1002 Malformed message
   it('closes 1002 Malformed message for text that is not JSON', async () => {
     const socket = await openSocket();
     socket.send('{nope');
@@ -103,6 +106,7 @@ describe('client frames', () => {
     });
   });
 
+  // provokes: 1002 Unknown message type
   it('closes 1002 Unknown message type for a type the contract does not define', async () => {
     const socket = await openSocket();
     socket.send({ type: 'subscribe' });
@@ -112,6 +116,7 @@ describe('client frames', () => {
     });
   });
 
+  // provokes: 1002 Binary frames are not supported
   it('closes 1002 for a binary frame', async () => {
     const socket = await openSocket();
     socket.send(new Uint8Array([1, 2, 3]).buffer);
@@ -121,6 +126,7 @@ describe('client frames', () => {
     });
   });
 
+  // provokes: 1009 Message too big
   it('closes 1009 for a frame over 16 KB', async () => {
     const socket = await openSocket();
     socket.send(JSON.stringify({ type: 'ready', pad: 'x'.repeat(LIMITS.WS_MAX_FRAME_BYTES) }));
@@ -130,6 +136,7 @@ describe('client frames', () => {
     });
   });
 
+  // provokes: 1011 Internal error
   it('closes 1011 Internal error when handling a frame throws', async () => {
     const jobId = newJobId();
     const job = await startJob(jobId, titles(1));
@@ -276,5 +283,49 @@ describe('the ready handshake starts the job', () => {
     });
     const socket = await connectReady(jobId, job.token);
     expect((await socket.waitFrames(2)).map((f) => f?.type)).toEqual(['ready_ack', 'reconnected']);
+  });
+});
+
+describe('reconnect storms', () => {
+  const WINDOW_MS = LIMITS.WS_CONNECT_ATTEMPT_WINDOW_SECONDS * 1000;
+
+  // provokes: 1013 Try again later
+  it('closes an attempt past 20 in 10 s with 1013 Try again later, refused ones counted, and admits again a window later', async () => {
+    const jobId = newJobId();
+    const job = await startJob(jobId, titles(1));
+    const open = await connectReady(jobId, job.token);
+    for (let i = 1; i < LIMITS.WS_MAX_CONNECT_ATTEMPTS_PER_WINDOW; i += 1) {
+      const refused = await connect(jobId, crypto.randomUUID());
+      expect(await refused.waitClosed()).toEqual(policyClose(CLOSE_REASONS.INVALID_TOKEN));
+    }
+    const stormed = await connect(jobId, job.token);
+    expect(await stormed.waitClosed()).toEqual({
+      code: CLOSE_CODES.TRY_AGAIN_LATER,
+      reason: CLOSE_REASONS.TRY_AGAIN_LATER,
+    });
+    expect(stormed.frames).toEqual([]);
+    setClock(clockNow() + WINDOW_MS - 1);
+    expect((await (await connect(jobId, job.token)).waitClosed()).code).toBe(CLOSE_CODES.TRY_AGAIN_LATER);
+    setClock(clockNow() + WINDOW_MS);
+    const admitted = await connectReady(jobId, job.token);
+    // The socket that was open before the storm is still open: the job counts two.
+    expect(admitted.frames[0]?.payload).toEqual({ connectionCount: 2 });
+    expect(open.frames[0]?.type).toBe('ready_ack');
+  });
+});
+
+describe("a restart of the job's Durable Object, as a deploy does", () => {
+  it('drops its sockets without a close frame: the client reads 1006, not 1001, and a reconnect finds the job', async () => {
+    const jobId = newJobId();
+    const job = await startJob(jobId, titles(3));
+    const socket = await connectReady(jobId, job.token);
+    await fireNextAlarm(jobId);
+    const before = await stubFor(jobId).getState(job.token);
+    // abort() resets the object the way a code update does; the runtime reports the reset as the error.
+    await runInDurableObject(stubFor(jobId), (_, state) => state.abort('code update')).catch(() => undefined);
+    expect((await socket.waitClosed()).code).toBe(CLOSE_CODES.ABNORMAL_CLOSURE);
+    const again = await connectReady(jobId, job.token);
+    expect(again.frames[0]?.type).toBe('ready_ack');
+    expect(await stubFor(jobId).getState(job.token)).toEqual(before);
   });
 });

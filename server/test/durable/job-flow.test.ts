@@ -26,6 +26,7 @@ afterEach(() => {
 });
 
 describe('a job run over WebSocket', () => {
+  // provokes: 1000 Job complete
   it('sends ready_ack, job_started, coalesced progress and a small job_complete, then closes 1000', async () => {
     installTestPipeline({ stepSize: 1 });
     const jobId = newJobId();
@@ -46,7 +47,7 @@ describe('a job run over WebSocket', () => {
       progress: 0.2,
       processedCount: 1,
       totalCount: 5,
-      status: 'Processed 1 of 5',
+      statusText: 'Processed 1 of 5',
       currentItem: 'Book 1',
     });
     expect(last?.payload).toMatchObject({ progress: 1, processedCount: 5, totalCount: 5 });
@@ -107,6 +108,7 @@ describe('a job run over WebSocket', () => {
     expect(await timerKinds(jobId)).toEqual(['cleanup', 'results_expiry', 'token_expiry']);
   });
 
+  // provokes: 1000 Job complete
   it('gives a socket that connects after completion the stored job_complete, then closes 1000', async () => {
     installTestPipeline({ stepSize: 10 });
     const jobId = newJobId();

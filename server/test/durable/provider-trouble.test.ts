@@ -35,7 +35,10 @@ function liveEnrichment(fetch: FetchLike): void {
   overridePipelineForTests(
     'batch_enrichment',
     createEnrichmentPipeline((_env, options) =>
-      createBookProviders({ PROVIDER_MODE: 'live' }, { ...options, fetch, policy: POLICY }),
+      createBookProviders(
+        { PROVIDER_MODE: 'live', GOOGLE_BOOKS_API_KEY: 'test-key' },
+        { ...options, fetch, policy: POLICY },
+      ),
     ),
   );
 }
@@ -177,7 +180,7 @@ describe('provider trouble during ai_scan', () => {
             policy: POLICY,
           }),
         // Detected books are enriched from the bundled catalogue.
-        makeProviders: (_env, options) => createBookProviders({}, options),
+        makeProviders: (_env, options) => createBookProviders({ PROVIDER_MODE: 'offline' }, options),
       }),
     );
     const images = [

@@ -70,3 +70,14 @@ describe('results access after completion', () => {
     });
   });
 });
+
+describe('after the retention', () => {
+  it('forgets the job 2.5 h after its results expired: 404 NOT_FOUND', async () => {
+    const { jobId, token } = await finishedJob();
+    await fireAlarmsUntil(jobId, UNWATCHED_START + 24 * HOUR + 151 * MIN);
+    expect(await stubFor(jobId).getResults(token, 'batch_enrichment')).toMatchObject({
+      ok: false,
+      code: 'NOT_FOUND',
+    });
+  });
+});

@@ -102,6 +102,7 @@ describe('seed scenario 2: a disconnected job is not refreshed', () => {
 });
 
 describe('seed scenario 3: reconnecting around a refresh', () => {
+  // provokes: 1008 Token revoked
   it('accepts the old token 2 minutes after the refresh (with reconnected) and closes 1008 Token revoked at 6 minutes', async () => {
     const jobId = newJobId();
     const job = await startJob(jobId, titles(10));
@@ -157,6 +158,7 @@ describe('seed test 3: idle expiry', () => {
 });
 
 describe('seed edge case 1: a connected socket whose token expired without refresh', () => {
+  // provokes: 1008 Token expired
   it('is closed 1008 Token expired by the expiry timer', async () => {
     const jobId = newJobId();
     const job = await startJob(jobId, titles(10));

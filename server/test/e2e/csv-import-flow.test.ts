@@ -67,6 +67,7 @@ function followJob(jobId: string, token: string): Promise<SocketRun> {
 }
 
 describe('CSV import end to end on wrangler dev', () => {
+  // provokes: 1000 Job complete
   it('walks start → socket → progress → job_complete → close 1000 → state, results and token refresh', async () => {
     const started = await parsed(
       await fetch(`${server.origin}/api/csv/import`, {

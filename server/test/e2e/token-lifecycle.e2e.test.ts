@@ -83,6 +83,9 @@ function until(at: number): Promise<void> {
 type TokenRefreshed = Extract<ServerMessage, { type: 'token_refreshed' }>;
 
 describe('token lifecycle on wrangler dev (policy in seconds)', () => {
+  // provokes: 1008 Token revoked
+  // provokes: 1008 Token expired
+  // provokes: 1008 Invalid token
   it('refreshes a connected job, honours the old token inside grace, revokes it after, refreshes a late socket at once, and refuses an expired token', async () => {
     const [jobA, jobB, jobC] = await Promise.all([startLongJob(), startLongJob(), startLongJob()]);
     const listener = connect(jobA, jobA.token, true);

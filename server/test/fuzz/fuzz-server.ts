@@ -6,6 +6,8 @@ export const FUZZ_SERVER_VARS: Record<string, string> = {
   // server/.dev.vars says development (with response validation) for local runs; undo both.
   ENVIRONMENT: 'production',
   VALIDATE_RESPONSES: 'false',
+  // Production's providers are live; no network is reachable here, so the catalogue answers.
+  PROVIDER_MODE: 'offline',
   RATE_LIMIT_PER_MINUTE: '1000000',
   JOB_STEP_DELAY_MS: '100',
 };

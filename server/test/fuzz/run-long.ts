@@ -9,6 +9,7 @@ import { startDevServer } from '../helpers/wrangler-dev';
 import { ensureOwnServer, FUZZ_SERVER_VARS } from './fuzz-server';
 import { createFuzzJobs, runHttpFuzz, summarize } from './http-fuzz';
 import { runWsFuzz, summarizeWs } from './ws-fuzz';
+import { runHandshakeFuzz, summarizeHandshakes } from './ws-handshake-fuzz';
 
 function flag(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
@@ -36,6 +37,10 @@ async function main(): Promise<number> {
       for (const failure of ws.failures.slice(0, 20)) console.log(JSON.stringify(failure));
       failed ||= ws.failures.length > 0;
     }
+    const handshakes = await runHandshakeFuzz(server.origin, jobs[0]?.jobId ?? 'no-job-0');
+    console.log(summarizeHandshakes(handshakes));
+    for (const failure of handshakes.failures.slice(0, 20)) console.log(JSON.stringify(failure));
+    failed ||= handshakes.failures.length > 0;
     const health = await fetch(`${server.origin}/health`);
     console.log(`server still serving: /health ${health.status}`);
     failed ||= health.status !== 200;

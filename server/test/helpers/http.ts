@@ -4,9 +4,10 @@
 import { TERMINAL_JOB_STATUSES } from '@bookstrack/generated/constants';
 import { OPERATIONS, type OperationId } from '@bookstrack/generated/operations';
 import { ErrorEnvelopeSchema, type ErrorEnvelope } from '@bookstrack/generated/schemas';
-import { SELF } from 'cloudflare:test';
+import { createExecutionContext, env, SELF } from 'cloudflare:test';
 import { afterEach, beforeEach, expect } from 'vitest';
 import type { z } from 'zod';
+import worker from '../../src/index';
 import { fireNextAlarm, restoreClock, useClock } from './durable';
 
 export const ORIGIN = 'http://api.test';
@@ -23,6 +24,17 @@ export function call(path: string, init: RequestInit = {}): Promise<Response> {
   const headers = new Headers(init.headers);
   if (!headers.has('CF-Connecting-IP')) headers.set('CF-Connecting-IP', freshIp());
   return SELF.fetch(`${ORIGIN}${path}`, { ...init, headers });
+}
+
+/**
+ * Hands this exact request to the Worker's fetch handler. `SELF.fetch` cannot send a non-GET upgrade:
+ * workerd's fetch() turns every `Upgrade: websocket` request into a GET without a body (the other
+ * headers and `cf` pass through), so the method edges of the socket route are tested this way.
+ */
+export async function callWorker(path: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  if (!headers.has('CF-Connecting-IP')) headers.set('CF-Connecting-IP', freshIp());
+  return worker.fetch(new Request(`${ORIGIN}${path}`, { ...init, headers }), env, createExecutionContext());
 }
 
 export function postJson(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {

@@ -1,5 +1,6 @@
 // Starts a real `wrangler dev` for end-to-end tests and benchmarks: free 127.0.0.1 ports, storage
-// persisted to a fresh temp dir, vars overridden per run, and a stop() that ends only this process group.
+// persisted to a fresh temp dir (or a given one, to restart on the same state), vars overridden per
+// run, and a stop() (graceful) or kill() (SIGKILL, a crash) that ends only this process group.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -11,7 +12,12 @@ export interface DevServer {
   wsOrigin: string;
   /** Everything wrangler printed, for failure messages. */
   output: () => string;
+  /** Where Durable Object storage persists; pass it as `persistDir` to restart on the same state. */
+  persistDir: string;
+  /** Ends the process group gracefully (SIGTERM); removes the persist dir unless the caller gave it. */
   stop: () => Promise<void>;
+  /** Crashes the process group (SIGKILL, no shutdown at all) and waits for it to exit; keeps the persist dir. */
+  kill: () => Promise<void>;
 }
 
 export interface DevServerOptions {
@@ -19,6 +25,8 @@ export interface DevServerOptions {
   /** Wrangler config relative to server/ (the bench uses its own). */
   config?: string;
   startTimeoutMs?: number;
+  /** Reuse this persist dir (the caller owns it and removes it) instead of a fresh temp dir. */
+  persistDir?: string;
 }
 
 const SERVER_DIR = resolve(import.meta.dirname, '../..');
@@ -54,8 +62,16 @@ async function waitForHealth(
   throw new Error(`wrangler dev did not answer /health in time:\n${output()}`);
 }
 
+function killProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return Promise.resolve();
+  return new Promise((done) => {
+    child.once('exit', () => done());
+    process.kill(-(child.pid as number), 'SIGKILL');
+  });
+}
+
 function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.pid === undefined) return Promise.resolve();
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return Promise.resolve();
   return new Promise((done) => {
     const timer = setTimeout(() => {
       if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
@@ -71,7 +87,7 @@ function stopProcess(child: ChildProcess): Promise<void> {
 
 export async function startDevServer(options: DevServerOptions = {}): Promise<DevServer> {
   const [port, inspectorPort] = [await freePort(), await freePort()];
-  const persistDir = mkdtempSync(join(tmpdir(), 'bookstrack-e2e-'));
+  const persistDir = options.persistDir ?? mkdtempSync(join(tmpdir(), 'bookstrack-e2e-'));
   const varArgs = Object.entries(options.vars ?? {}).flatMap(([key, value]) => ['--var', `${key}:${value}`]);
   const args = [
     'wrangler',
@@ -112,7 +128,11 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   const stop = async () => {
     process.off('exit', killOnExit);
     await stopProcess(child);
-    rmSync(persistDir, { recursive: true, force: true });
+    if (options.persistDir === undefined) rmSync(persistDir, { recursive: true, force: true });
+  };
+  const kill = async () => {
+    process.off('exit', killOnExit);
+    await killProcess(child);
   };
   try {
     await waitForHealth(origin, child, Date.now() + (options.startTimeoutMs ?? 45_000), () => log);
@@ -120,5 +140,5 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     await stop();
     throw error;
   }
-  return { origin, wsOrigin: `ws://127.0.0.1:${port}`, output: () => log, stop };
+  return { origin, wsOrigin: `ws://127.0.0.1:${port}`, output: () => log, persistDir, stop, kill };
 }

@@ -35,6 +35,26 @@ describe('offline catalogue data', () => {
       record.authors.forEach((a) => AuthorDTOSchema.parse(a));
     }
   });
+
+  it('credits every record to the bundled catalogue, never to a live provider', () => {
+    const credits = new Set(
+      CATALOGUE.flatMap((entry) => {
+        const { work, edition } = catalogueRecord(entry);
+        return [
+          work.primaryProvider,
+          ...(work.contributors ?? []),
+          edition?.primaryProvider,
+          ...(edition?.contributors ?? []),
+        ];
+      }),
+    );
+    expect([...credits]).toEqual(['bundled-catalogue']);
+  });
+
+  it('invents no edition field: no format (bindings are not listed) and no copy of the work title', () => {
+    const editionKeys = new Set(CATALOGUE.flatMap((entry) => Object.keys(catalogueRecord(entry).edition ?? {})));
+    expect([...editionKeys].sort()).toEqual(['contributors', 'isbn', 'isbns', 'primaryProvider', 'publisher']);
+  });
 });
 
 describe('catalogue provider', () => {
@@ -45,12 +65,14 @@ describe('catalogue provider', () => {
     expect(record?.work).toMatchObject({
       title: 'Pride and Prejudice',
       firstPublicationYear: 1813,
-      primaryProvider: 'openlibrary',
+      primaryProvider: 'bundled-catalogue',
     });
-    expect(record?.edition).toMatchObject({
+    expect(record?.edition).toEqual({
       isbn: '9780141439518',
       isbns: ['9780141439518', '0141439513'],
       publisher: 'Penguin Classics',
+      primaryProvider: 'bundled-catalogue',
+      contributors: ['bundled-catalogue'],
     });
     expect(record?.authors).toEqual([{ name: 'Jane Austen', gender: 'Female', nationality: 'British' }]);
   });

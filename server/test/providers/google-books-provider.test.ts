@@ -36,7 +36,6 @@ describe('Google Books provider', () => {
     expect(EditionDTOSchema.parse(record?.edition)).toEqual({
       isbns: ['9780140328721', '0140328726'],
       isbn: '9780140328721',
-      format: 'Paperback',
       title: 'Fantastic Mr Fox',
       publisher: 'Penguin UK',
       publicationDate: '1988-10-01',

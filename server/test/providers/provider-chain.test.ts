@@ -1,3 +1,4 @@
+import type { EditionFormat } from '@bookstrack/generated/schemas';
 import { describe, expect, it } from 'vitest';
 import type { BookProvider, BookRecord } from '../../src/providers/book-provider';
 import { buildAuthor, buildEdition, buildWork } from '../../src/providers/dto-builders';
@@ -33,7 +34,7 @@ function scripted(id: 'openlibrary' | 'google-books', byIsbn: Answer, bySearch: 
 
 function record(
   provider: 'openlibrary' | 'google-books',
-  extra: { description?: string; volumeId?: string } = {},
+  extra: { description?: string; volumeId?: string; format?: EditionFormat } = {},
 ): BookRecord {
   return {
     work: buildWork(
@@ -44,7 +45,7 @@ function record(
       },
       provider,
     ),
-    edition: buildEdition({ isbns: ['9780807083697'], isbn: '9780807083697', format: 'Paperback' }, provider),
+    edition: buildEdition({ isbns: ['9780807083697'], isbn: '9780807083697', format: extra.format }, provider),
     authors: [buildAuthor({ name: 'Octavia E. Butler' })],
   };
 }
@@ -89,6 +90,13 @@ describe('lookupBook', () => {
     expect(outcome.record.work.description).toBe('A time-travel novel.');
     expect(outcome.record.work.googleBooksVolumeIDs).toEqual(['gb1']);
     expect(outcome.record.edition?.contributors).toEqual(['openlibrary', 'google-books']);
+  });
+
+  it('takes the edition format from the second provider when the first does not state one', async () => {
+    const ol = scripted('openlibrary', record('openlibrary'), null);
+    const gb = scripted('google-books', record('google-books', { format: 'E-book' }), null);
+    const outcome = await lookupBook([ol, gb], { title: 'Kindred', isbn: '9780807083697' }, signal());
+    expect(outcome.status === 'found' && outcome.record.edition?.format).toBe('E-book');
   });
 
   it('scores completeness on the merged record', async () => {

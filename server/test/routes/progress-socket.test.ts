@@ -8,8 +8,17 @@ import { call, driveJobsByAlarms, expectResponse, generatedCsv, startCsvJob } fr
 
 driveJobsByAlarms();
 
+/** A well-formed RFC 6455 handshake offering these subprotocols. */
 function upgrade(path: string, protocols: string[]): Promise<Response> {
-  return call(path, { headers: { Upgrade: 'websocket', 'Sec-WebSocket-Protocol': protocols.join(', ') } });
+  return call(path, {
+    headers: {
+      Upgrade: 'websocket',
+      Connection: 'Upgrade',
+      'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==',
+      'Sec-WebSocket-Version': '13',
+      'Sec-WebSocket-Protocol': protocols.join(', '),
+    },
+  });
 }
 
 /** Collects parsed server frames until the socket closes. */

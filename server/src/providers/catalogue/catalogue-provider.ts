@@ -1,5 +1,5 @@
-// The offline BookProvider (default unless PROVIDER_MODE is "live"): answers from the bundled
-// catalogue in memory, so enrichment and scans work with no network at all.
+// The offline BookProvider (PROVIDER_MODE "offline": local development and tests): answers from the
+// bundled catalogue in memory, so enrichment and scans work with no network at all.
 import type { DataProvider } from '@bookstrack/generated/schemas';
 import type { BookProvider, BookRecord } from '../book-provider';
 import { buildAuthor, buildEdition, buildWork } from '../dto-builders';
@@ -8,13 +8,13 @@ import { CATALOGUE, buildCatalogueIndex, searchCatalogue, type CatalogueIndex } 
 import { CATALOGUE_AUTHORS } from './catalogue-authors';
 import type { CatalogueBook } from './catalogue-book';
 
-/**
- * The contract's DataProvider enum has no value for a bundled catalogue. The catalogue stands in
- * for Open Library when offline (the same kind of record: work, edition, authors), so its data
- * is credited to `openlibrary`.
- */
-export const CATALOGUE_PROVIDER_ID: DataProvider = 'openlibrary';
+/** Development data is credited as itself, never as the live provider it stands in for. */
+export const CATALOGUE_PROVIDER_ID: DataProvider = 'bundled-catalogue';
 
+/**
+ * Only what the catalogue lists: the edition's binding is not recorded, so `format` is left out,
+ * and its title is the work's, which EditionDTO.title (a differing edition title) does not repeat.
+ */
 export function catalogueRecord(entry: CatalogueBook): BookRecord {
   const isbn10 = isbn13To10(entry.isbn13);
   return {
@@ -30,9 +30,6 @@ export function catalogueRecord(entry: CatalogueBook): BookRecord {
       {
         isbns: isbn10 ? [entry.isbn13, isbn10] : [entry.isbn13],
         isbn: entry.isbn13,
-        // The catalogue does not record bindings; most listed editions are trade paperbacks.
-        format: 'Paperback',
-        title: entry.title,
         publisher: entry.publisher,
       },
       CATALOGUE_PROVIDER_ID,

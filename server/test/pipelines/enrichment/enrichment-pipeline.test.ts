@@ -9,7 +9,7 @@ import volumeFixture from '../../fixtures/google-books/volumes-isbn-978014032872
 import editionFixture from '../../fixtures/open-library/edition-9780140328721.json';
 import { fakeFetch, json } from '../../providers/fake-fetch';
 
-const OFFLINE = {} as Env;
+const OFFLINE = { PROVIDER_MODE: 'offline' } as Env;
 const FOX = { title: 'Fantastic Mr Fox', isbn: '9780140328721' };
 
 function context(
@@ -54,8 +54,8 @@ describe('enrichmentPipeline', () => {
     ]);
     const books = outcomes.map(({ outcome }) => EnrichedBookSchema.parse(outcome.value));
     expect(books.map((b) => [b.status, b.work?.title, b.provider])).toEqual([
-      ['found', 'Dune', 'openlibrary'],
-      ['found', 'Things Fall Apart', 'openlibrary'],
+      ['found', 'Dune', 'bundled-catalogue'],
+      ['found', 'Things Fall Apart', 'bundled-catalogue'],
       ['not_found', undefined, undefined],
       ['error', undefined, undefined],
     ]);
@@ -73,7 +73,7 @@ describe('enrichmentPipeline', () => {
       ['https://openlibrary.org/isbn/9780441172719.json', () => new Response('down', { status: 500 })],
       ['https://www.googleapis.com/books/v1/volumes', () => json({ kind: 'books#volumes', totalItems: 0 })],
     ]);
-    const live = { PROVIDER_MODE: 'live' } as Env;
+    const live = { PROVIDER_MODE: 'live', GOOGLE_BOOKS_API_KEY: 'k' } as Env;
     const pipeline = createEnrichmentPipeline((env, options) =>
       createBookProviders(env, {
         ...options,
@@ -111,7 +111,7 @@ describe('enrichmentPipeline', () => {
     const pipeline = createEnrichmentPipeline((env, options) =>
       createBookProviders(env, { ...options, fetch: fake.fetch, policy: { baseDelayMs: 1, maxDelayMs: 1 } }),
     );
-    const live = { PROVIDER_MODE: 'live' } as Env;
+    const live = { PROVIDER_MODE: 'live', GOOGLE_BOOKS_API_KEY: 'k' } as Env;
     const books = [{ title: 'Dune', isbn: '9780441172719' }, { ...FOX }, { ...FOX }];
     const plan = await pipeline.plan({ pipeline: 'batch_enrichment', books }, live);
     const trouble = createTroubleLog();
@@ -154,7 +154,7 @@ describe('enrichmentPipeline', () => {
       createBookProviders(env, { ...options, fetch: fake.fetch }),
     );
     const books = Array.from({ length: 5 }, (_, i) => ({ title: `Missing ${i}`, isbn: '9780441172719' }));
-    const outcomes = await runAll(books, pipeline, { PROVIDER_MODE: 'live' } as Env);
+    const outcomes = await runAll(books, pipeline, { PROVIDER_MODE: 'live', GOOGLE_BOOKS_API_KEY: 'k' } as Env);
     expect(outcomes.map(({ outcome }) => (outcome.value as { status: string }).status)).toEqual(
       Array(5).fill('not_found'),
     );

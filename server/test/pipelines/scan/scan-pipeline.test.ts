@@ -11,7 +11,7 @@ import type { Detection, VisionProvider } from '../../../src/vision/vision-provi
 import { ZXING_READER_WASM } from '../../../src/vision/zxing/zxing-wasm-module';
 import { makeShelfPhoto } from '../../vision/shelf-photo';
 
-const OFFLINE = {} as Env;
+const OFFLINE = { PROVIDER_MODE: 'offline' } as Env;
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
 function context(signal = new AbortController().signal, trouble: TroubleLog = createTroubleLog()): StepContext {
