@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { CLOSE_CODE_TABLE } from '@bookstrack/generated/constants';
 import { describe, expect, it } from 'vitest';
 
-// SWIFT.md restates the close-code table for Swift readers (no Swift constants are generated for
-// it); this keeps that prose in step with the spec's x-close-codes.
+// SWIFT.md restates the close-code table for Swift readers (the generated Swift `CloseCode` carries
+// it as code); this keeps that prose in step with the spec's x-close-codes.
 const swiftGuide = readFileSync(new URL('../SWIFT.md', import.meta.url), 'utf8');
 
 function swiftTableRows(): { code: number; reasons: string[]; reconnect: string }[] {

@@ -20,7 +20,7 @@ describe('emitSwiftDocs', () => {
     expect(html).toContain('<title>BooksTrack from Swift (iOS / macOS)</title>');
     expect(html).toContain('<h1>BooksTrack from Swift (iOS / macOS)</h1>');
     expect(html).toContain('<pre><code class="language-swift">');
-    expect(html).toContain('struct Envelope&lt;T: Decodable&gt;: Decodable {');
+    expect(html).toContain('BooksTrackResponse.decode(type, status: status, body: body)');
     expect(html).toContain('<code>URLSessionWebSocketTask</code>');
     expect(html).toMatch(/<tr>\s*<td>1008<\/td>/);
   });

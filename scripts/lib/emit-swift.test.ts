@@ -1,11 +1,11 @@
 // The Swift emitter has no compiler here, so its output is parsed with tree-sitter-swift
-// (WASM) and checked for the shapes the iOS client relies on.
-import { createRequire } from 'node:module';
+// (WASM) and checked for the shapes the iOS client relies on: open enums, open details, Date
+// for date-time strings, Int64 for epoch milliseconds.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Language, Parser } from 'web-tree-sitter';
 import { emitSwift } from './emit-swift';
 import { specPaths } from '../core/paths';
 import { loadSchemas } from './schema-files';
+import { loadSwiftParser, swiftSyntaxErrors as syntaxErrors } from './swift-syntax';
 
 const schemas = loadSchemas(specPaths().schemas);
 const swift = emitSwift(
@@ -13,33 +13,8 @@ const swift = emitSwift(
   { clientMessageTypes: ['ready', 'cancel'] },
   { emitter: 'lib/emit-swift.ts', inputsHash: 'test' },
 );
-let parser: Parser;
 
-beforeAll(async () => {
-  await Parser.init();
-  const wasm = createRequire(import.meta.url).resolve('tree-sitter-wasms/out/tree-sitter-swift.wasm');
-  parser = new Parser();
-  parser.setLanguage(await Language.load(wasm));
-});
-
-/** Positions of ERROR and MISSING nodes: empty when the file is syntactically valid Swift. */
-function syntaxErrors(source: string): string[] {
-  const tree = parser.parse(source);
-  const errors: string[] = [];
-  const cursor = tree!.walk();
-  const visit = (): void => {
-    const node = cursor.currentNode;
-    if (node.isError || node.isMissing)
-      errors.push(`${node.startPosition.row + 1}:${node.startPosition.column} ${node.type}`);
-    if (cursor.gotoFirstChild()) {
-      do visit();
-      while (cursor.gotoNextSibling());
-      cursor.gotoParent();
-    }
-  };
-  visit();
-  return errors;
-}
+beforeAll(loadSwiftParser);
 
 /** The body of `struct Name { ... }` or `enum Name ... { ... }` at top level. */
 function declaration(kind: 'struct' | 'enum', name: string): string {
@@ -80,6 +55,45 @@ describe('emitSwift', () => {
     expect(syntaxErrors(source)).toEqual([]);
   });
 
+  it('maps int64 integers to Int64, so epoch milliseconds fit on 32-bit watchOS', () => {
+    expect(swift).toContain('public typealias EpochMillis = Int64\n');
+    expect(declaration('struct', 'JobProgressMessage')).toContain('public let timestamp: EpochMillis');
+    expect(declaration('struct', 'ReconnectedPayload')).toContain('public let lastUpdate: EpochMillis');
+  });
+
+  it('maps date-time strings to Date', () => {
+    expect(declaration('struct', 'ResponseMetadata')).toContain('public let timestamp: Date\n');
+    expect(declaration('struct', 'JobState')).toContain('public let startedAt: Date?\n');
+    expect(swift).not.toMatch(/public let \w+At: String/);
+  });
+
+  it('gives every string enum an unknown case that keeps the raw value', () => {
+    const enums = [...swift.matchAll(/public enum (\w+): RawRepresentable, Codable/g)].map((m) => m[1]);
+    expect(enums).toEqual(expect.arrayContaining(['ErrorCode', 'PipelineType', 'JobStatus', 'DataProvider', 'Status']));
+    expect(swift).not.toMatch(/public enum \w+: String, Codable/);
+    const openEnums = swift.split('RawRepresentable, Codable').length - 1;
+    expect(swift.split('        default: self = .unknown(rawValue)\n').length - 1).toBeGreaterThanOrEqual(openEnums);
+    expect(declaration('enum', 'JobStatus')).toContain('case .unknown(let value): return value');
+  });
+
+  it('renames a wire value that would take the fallback case name', () => {
+    const gender = declaration('enum', 'AuthorGender');
+    expect(gender).toContain('case "Unknown": self = .unknownValue');
+    expect(gender).toContain('case unknown(String)');
+  });
+
+  it('keeps every key of an open details object, with typed accessors for the documented ones', () => {
+    const apiError = declaration('struct', 'ApiError');
+    expect(apiError).toContain('public var values: [String: JSONValue]');
+    expect(apiError).toContain(
+      'public var issues: [ValidationIssue]? { values["issues"]?.decode([ValidationIssue].self) }',
+    );
+    expect(apiError).toContain('public var retryAfterSeconds: Int? { values["retryAfterSeconds"]?.intValue }');
+    expect(declaration('struct', 'ErrorPayload')).toContain(
+      'public var provider: String? { values["provider"]?.stringValue }',
+    );
+  });
+
   it('decodes server messages on type with an unknown fallback', () => {
     const serverMessage = declaration('enum', 'ServerMessage');
     expect(serverMessage).toContain('public enum ServerMessage: Decodable');
@@ -102,9 +116,9 @@ describe('emitSwift', () => {
 
   it('maps enums to String raw values with the wire spelling', () => {
     const format = declaration('enum', 'EditionFormat');
-    expect(format).toContain('case eBook = "E-book"');
-    expect(format).toContain('case massMarket = "Mass Market"');
-    expect(declaration('enum', 'AuthorGender')).toContain('case nonBinary = "Non-binary"');
+    expect(format).toContain('case "E-book": self = .eBook');
+    expect(format).toContain('case .massMarket: return "Mass Market"');
+    expect(declaration('enum', 'AuthorGender')).toContain('case "Non-binary": self = .nonBinary');
   });
 
   it('keeps wire field names and makes optional fields optional', () => {

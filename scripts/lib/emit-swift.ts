@@ -1,11 +1,14 @@
-// generated/swift/BooksTrackModels.swift: Codable models for the iOS client. Own emitter rather
-// than quicktype: field names must stay the wire names, and the server-message enum needs an
-// `unknown(type:)` case so an old app survives message types added in a minor version.
+// generated/swift/Sources/BooksTrackContract/BooksTrackModels.swift: Codable models for the iOS
+// client. Own emitter rather than quicktype: field names must stay the wire names, string enums and
+// the server-message enum need an unknown case so an old app survives values added in a minor
+// version, open objects keep their undocumented keys, `date-time` strings are `Date`.
 import { slashHeader, type HeaderInfo } from './header';
 import { isSchema, refTypeName, type JsonSchema } from './json-schema';
 import type { SchemaMap } from './schema-files';
-import { swiftCaseName, swiftDoc, swiftPropertyName, swiftString, swiftTypeName } from './swift-names';
-import { JSON_VALUE_SWIFT, swiftUnion } from './swift-union';
+import { swiftDoc, swiftPropertyName, swiftString, swiftTypeName } from './swift-names';
+import { swiftEnum } from './swift-enum';
+import { swiftOpenObject } from './swift-open-object';
+import { swiftUnion } from './swift-union';
 import { topoSort } from './topo-sort';
 
 export interface SwiftOptions {
@@ -14,14 +17,6 @@ export interface SwiftOptions {
 }
 
 const CONFORMANCES = 'Codable, Sendable, Equatable';
-
-function swiftEnum(name: string, values: readonly string[], schema: JsonSchema, indent: string): string {
-  const cases = values.map((value) => `${indent}    case ${swiftCaseName(value)} = ${swiftString(value)}\n`).join('');
-  return `${swiftDoc(
-    schema,
-    indent,
-  )}${indent}public enum ${name}: String, Codable, Sendable, CaseIterable {\n${cases}${indent}}\n`;
-}
 
 interface Property {
   name: string;
@@ -43,9 +38,8 @@ function propertyType(schema: JsonSchema, nestedName: string, nested: string[], 
     return typeof schema.const === 'string' ? 'String' : typeof schema.const === 'number' ? 'Int' : 'Bool';
   switch (schema.type) {
     case 'string':
-      return 'String';
     case 'integer':
-      return 'Int';
+      return scalarType(schema)!;
     case 'number':
       return 'Double';
     case 'boolean':
@@ -54,7 +48,12 @@ function propertyType(schema: JsonSchema, nestedName: string, nested: string[], 
       return `[${propertyType(isSchema(schema.items) ? schema.items : {}, `${nestedName}Item`, nested, indent)}]`;
     case 'object':
       if (!isSchema(schema.properties) || Object.keys(schema.properties).length === 0) return '[String: JSONValue]';
-      nested.push(swiftStruct(nestedName, schema, indent));
+      // An open object with documented keys keeps every key it was sent, with typed accessors.
+      nested.push(
+        schema.additionalProperties === true
+          ? swiftOpenObject(nestedName, schema, indent, (property) => accessorType(property))
+          : swiftStruct(nestedName, schema, indent),
+      );
       return nestedName;
     default:
       throw new Error(`no Swift type for ${JSON.stringify(schema).slice(0, 80)}`);
@@ -119,8 +118,31 @@ export function swiftStruct(name: string, schema: JsonSchema, indent: string): s
   return `${swiftDoc(schema, indent)}${indent}public struct ${name}: ${CONFORMANCES} {\n${body.join('\n')}${indent}}\n`;
 }
 
-/** Swift type of a top-level scalar schema (`JobId`, `EpochMillis`): the wire value as it is. */
-const SCALAR_SWIFT: Record<string, string> = { string: 'String', integer: 'Int', number: 'Double', boolean: 'Bool' };
+/**
+ * Integer schemas whose values outgrow 32 bits (`Int` is 32-bit on watchOS), beyond those marked
+ * `format: int64`: adding a format to a released schema counts as breaking (scripts/breaking).
+ */
+const INT64_SCHEMAS = new Set(['EpochMillis']);
+
+/** Swift type of a scalar schema: `date-time` strings are `Date`, `int64` integers `Int64`. */
+export function scalarType(schema: JsonSchema): string | undefined {
+  if (schema.type === 'string') return schema.format === 'date-time' ? 'Date' : 'String';
+  if (schema.type === 'integer')
+    return schema.format === 'int64' || INT64_SCHEMAS.has(String(schema.title)) ? 'Int64' : 'Int';
+  if (schema.type === 'number') return 'Double';
+  if (schema.type === 'boolean') return 'Bool';
+  return undefined;
+}
+
+/** Type of a documented key of an open object, when it needs no nested declaration. */
+function accessorType(schema: JsonSchema): string | undefined {
+  if (typeof schema.$ref === 'string') return swiftTypeName(refTypeName(schema.$ref));
+  if (schema.type === 'array' && isSchema(schema.items)) {
+    const item = accessorType(schema.items);
+    return item && `[${item}]`;
+  }
+  return Array.isArray(schema.enum) ? undefined : scalarType(schema);
+}
 
 function swiftDeclaration(name: string, schema: JsonSchema, schemas: SchemaMap, options: SwiftOptions): string {
   const typeName = swiftTypeName(name);
@@ -128,7 +150,7 @@ function swiftDeclaration(name: string, schema: JsonSchema, schemas: SchemaMap, 
   if (Array.isArray(schema.enum)) return swiftEnum(typeName, schema.enum as string[], schema, '');
   if (schema.type === 'object') return swiftStruct(typeName, schema, '');
   // A typealias, not a wrapper struct: the value still encodes as a bare JSON string or number.
-  const scalar = SCALAR_SWIFT[String(schema.type)];
+  const scalar = scalarType(schema);
   if (scalar) return `${swiftDoc(schema, '')}public typealias ${typeName} = ${scalar}\n`;
   throw new Error(`spec/schemas/${name}.yaml: no Swift mapping for a top-level ${String(schema.type)}`);
 }
@@ -136,9 +158,8 @@ function swiftDeclaration(name: string, schema: JsonSchema, schemas: SchemaMap, 
 export function emitSwift(schemas: SchemaMap, options: SwiftOptions, header: HeaderInfo): string {
   const declarations = topoSort(schemas).map((name) => swiftDeclaration(name, schemas.get(name)!, schemas, options));
   return (
-    `${slashHeader(
-      header,
-    )}// Swift 5.9+. Field names are the wire names; optional fields are omitted, never null.\n\n` +
-    `import Foundation\n\n${JSON_VALUE_SWIFT}\n${declarations.join('\n')}`
+    `${slashHeader(header)}// Swift 5.9+. Field names are the wire names; optional fields are omitted, never null.\n` +
+    '// Decode with `JSONDecoder.bookstrack` (BooksTrackSupport.swift): `Date` fields need its strategy.\n\n' +
+    `import Foundation\n\n${declarations.join('\n')}`
   );
 }

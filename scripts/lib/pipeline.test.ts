@@ -19,7 +19,11 @@ const EXPECTED_FILES = [
   'openapi.json',
   'operations.ts',
   'schemas.ts',
-  'swift/BooksTrackModels.swift',
+  'swift/Sources/BooksTrackContract/BooksTrackContract.swift',
+  'swift/Sources/BooksTrackContract/BooksTrackModels.swift',
+  'swift/Sources/BooksTrackContract/BooksTrackSupport.swift',
+  'swift/Tests/BooksTrackContractTests/DecodingRulesTests.swift',
+  'swift/Tests/BooksTrackContractTests/ExampleDecodingTests.swift',
 ];
 
 const dirs = [
@@ -102,7 +106,8 @@ describe('generate', () => {
         'bundle + validate asyncapi',
         'schemas.ts',
         'docs/ws.html',
-        'swift/BooksTrackModels.swift',
+        'swift/Sources/BooksTrackContract/BooksTrackModels.swift',
+        'swift/Tests/BooksTrackContractTests/ExampleDecodingTests.swift',
       ]),
     );
   });

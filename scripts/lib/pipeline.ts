@@ -12,6 +12,10 @@ import { emitHttpDocs } from './emit-docs-http';
 import { emitWsDocs } from './emit-docs-ws';
 import { emitManifest } from './emit-manifest';
 import { emitSwift } from './emit-swift';
+import { emitSwiftContract } from './emit-swift-contract';
+import { emitSwiftRuleTests } from './emit-swift-rule-tests';
+import { emitSwiftSupport } from './emit-swift-support';
+import { emitSwiftExampleTests } from './emit-swift-tests';
 import { emitOperations } from './emit-operations';
 import { emitOpenApiTypes } from './emit-types';
 import { emitZod } from './emit-zod';
@@ -20,6 +24,8 @@ import { hashInputs, listInputFiles } from './inputs-hash';
 import type { Output } from './output';
 import { specPaths, SWIFT_GUIDE } from '../core/paths';
 import { loadSchemas } from './schema-files';
+import { listSpecExamples } from './spec-examples';
+import { SWIFT_PACKAGE } from './swift-package';
 import { toJsonText } from './sort-keys';
 import { validateAsyncApi } from './validate-asyncapi';
 import { pruneStale } from './prune-stale';
@@ -72,8 +78,18 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     emit('constants.ts', 'lib/emit-constants.ts', (h) => emitConstants(extensions, h)),
     emit('operations.ts', 'lib/emit-operations.ts', (h) => emitOperations(openapi, schemas, h)),
     emit('openapi-types.ts', 'lib/emit-types.ts', (h) => emitOpenApiTypes(openapi, h)),
-    emit('swift/BooksTrackModels.swift', 'lib/emit-swift.ts', (h) =>
+    emit(`${SWIFT_PACKAGE.sources}/BooksTrackModels.swift`, 'lib/emit-swift.ts', (h) =>
       emitSwift(schemas, { clientMessageTypes: extensions.clientMessageTypes }, h),
+    ),
+    emit(`${SWIFT_PACKAGE.sources}/BooksTrackSupport.swift`, 'lib/emit-swift-support.ts', (h) => emitSwiftSupport(h)),
+    emit(`${SWIFT_PACKAGE.sources}/BooksTrackContract.swift`, 'lib/emit-swift-contract.ts', (h) =>
+      emitSwiftContract(extensions, h),
+    ),
+    emit(`${SWIFT_PACKAGE.tests}/ExampleDecodingTests.swift`, 'lib/emit-swift-tests.ts', (h) =>
+      emitSwiftExampleTests(listSpecExamples(schemas, openapi, asyncapi), schemas, extensions.clientMessageTypes, h),
+    ),
+    emit(`${SWIFT_PACKAGE.tests}/DecodingRulesTests.swift`, 'lib/emit-swift-rule-tests.ts', (h) =>
+      emitSwiftRuleTests(schemas, extensions, h),
     ),
     emit('docs/http.html', 'lib/emit-docs-http.ts', (h) => emitHttpDocs(openapi, h)),
     emit('docs/ws.html', 'lib/emit-docs-ws.ts', (h) => emitWsDocs(asyncapi, h)),

@@ -58,37 +58,3 @@ export function swiftUnion(
   const isClientUnion = list.every((m) => clientTags.includes(m.tag));
   return swiftDoc(schema, '') + (isClientUnion ? encodableUnion(name, list) : decodableUnion(name, list));
 }
-
-/** Any JSON value, for open objects such as `ErrorPayload.details`. */
-export const JSON_VALUE_SWIFT = `/// Any JSON value; used for open objects (\`details\`) whose keys the contract does not fix.
-public enum JSONValue: Codable, Sendable, Equatable {
-    case string(String)
-    case number(Double)
-    case bool(Bool)
-    case object([String: JSONValue])
-    case array([JSONValue])
-    case null
-
-    public init(from decoder: Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() { self = .null }
-        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
-        else if let value = try? container.decode(Double.self) { self = .number(value) }
-        else if let value = try? container.decode(String.self) { self = .string(value) }
-        else if let value = try? container.decode([JSONValue].self) { self = .array(value) }
-        else { self = .object(try container.decode([String: JSONValue].self)) }
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .string(let value): try container.encode(value)
-        case .number(let value): try container.encode(value)
-        case .bool(let value): try container.encode(value)
-        case .object(let value): try container.encode(value)
-        case .array(let value): try container.encode(value)
-        case .null: try container.encodeNil()
-        }
-    }
-}
-`;
