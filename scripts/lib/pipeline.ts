@@ -13,6 +13,7 @@ import { emitWsDocs } from './emit-docs-ws';
 import { emitManifest } from './emit-manifest';
 import { emitSwift } from './emit-swift';
 import { emitOperations } from './emit-operations';
+import { emitReaders } from './emit-readers';
 import { emitOpenApiTypes } from './emit-types';
 import { emitZod } from './emit-zod';
 import type { HeaderInfo } from './header';
@@ -71,6 +72,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     emit('asyncapi.json', 'lib/bundle-asyncapi.ts', () => toJsonText(asyncapi)),
     emit('constants.ts', 'lib/emit-constants.ts', (h) => emitConstants(extensions, h)),
     emit('operations.ts', 'lib/emit-operations.ts', (h) => emitOperations(openapi, schemas, h)),
+    emit('readers.ts', 'lib/emit-readers.ts', (h) => emitReaders(openapi, schemas, h)),
     emit('openapi-types.ts', 'lib/emit-types.ts', (h) => emitOpenApiTypes(openapi, h)),
     emit('swift/BooksTrackModels.swift', 'lib/emit-swift.ts', (h) =>
       emitSwift(schemas, { clientMessageTypes: extensions.clientMessageTypes }, h),
