@@ -1,5 +1,7 @@
 // Small DOM helpers for the demo page: look up required elements and build rows without innerHTML,
 // so server text (titles, error messages) can never inject markup.
+import { isUnknown, type Unknown } from '../src/index';
+
 export function byId<T extends HTMLElement>(id: string): T {
   const element = document.getElementById(id);
   if (!element) throw new Error(`demo page is missing #${id}`);
@@ -11,6 +13,11 @@ export function cell(tag: 'td' | 'th', text: string | number | undefined): HTMLT
   element.textContent = text === undefined ? '' : String(text);
   if (tag === 'th') element.scope = 'col';
   return element;
+}
+
+/** An enum value as text; one this client version does not know (a newer server's) shows raw. */
+export function enumText(value: string | Unknown | undefined): string | undefined {
+  return isUnknown(value) ? value.unknown : value;
 }
 
 /** Replaces a table's header and body. */

@@ -8,6 +8,7 @@ import {
   type BooksTrackApi,
   type PipelineType,
 } from '../src/index';
+import { enumText } from './dom';
 import type { JobView } from './job-view';
 import type { AnyResults } from './results-table';
 
@@ -48,17 +49,19 @@ export function followJob(job: StartedJob, api: BooksTrackApi, view: JobView, ho
   client.on('open', (e) => view.addLog('open', `subprotocol ${e.protocol}`));
   client.on('job_started', (m) => view.setProgress(0, `Started: ${m.payload.totalCount} items`));
   client.on('job_progress', (m) => view.setProgress(m.payload.progress, m.payload.statusText));
-  client.on('reconnected', (m) => view.setProgress(m.payload.progress, m.payload.statusText ?? m.payload.status));
+  client.on('reconnected', (m) =>
+    view.setProgress(m.payload.progress, m.payload.statusText ?? enumText(m.payload.status) ?? ''),
+  );
   client.on('job_complete', () => {
     isCompleted = true;
     view.setProgress(1, 'Complete: fetching results…');
   });
-  client.on('error', (m) => view.setStatus(`Error ${m.payload.code}: ${m.payload.message}`));
+  client.on('error', (m) => view.setStatus(`Error ${enumText(m.payload.code)}: ${m.payload.message}`));
   client.on('token', () => view.addLog('token', 'token rotated; the newest one is used from now on'));
   client.on('gap', (e) => view.addLog('gap', `expected seq ${e.expected}, got ${e.received}; re-syncing`, 'warn'));
   client.on('state', (s) => {
     if (s.status === 'completed') isCompleted = true;
-    view.addLog('state', `${s.status} ${s.processedCount}/${s.totalCount}`);
+    view.addLog('state', `${enumText(s.status)} ${s.processedCount}/${s.totalCount}`);
   });
   client.on('reconnecting', (e) =>
     view.addLog('reconnecting', `closed ${e.code} ${e.reason}; retry ${e.attempt} in ${e.delayMs} ms`, 'warn'),

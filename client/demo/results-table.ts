@@ -1,7 +1,7 @@
 // Renders each pipeline's results (CsvResults, EnrichmentResults, ScanResults) as one table plus a
 // one-line summary; the column choice is the demo's, the row types are the generated ones.
 import type { CsvResults, EnrichmentResults, PipelineType, ScanResults } from '../src/index';
-import { fillTable } from './dom';
+import { enumText, fillTable } from './dom';
 
 export type AnyResults = CsvResults | EnrichmentResults | ScanResults;
 
@@ -45,11 +45,11 @@ function renderEnrichment(table: HTMLTableElement, summary: HTMLElement, results
   const rows = results.books.map((b) => [
     b.index + 1,
     b.input.title,
-    b.status,
+    enumText(b.status),
     b.work?.title,
     b.authors?.map((a) => a.name).join(', '),
     b.edition?.isbn ?? b.edition?.isbns[0],
-    b.provider ?? b.error?.code,
+    enumText(b.provider ?? b.error?.code),
   ]);
   fillTable(table, ['#', 'Query', 'Status', 'Work', 'Authors', 'ISBN', 'Provider'], rows);
 }
@@ -62,7 +62,7 @@ function renderScan(table: HTMLTableElement, summary: HTMLElement, results: Scan
     b.author ?? b.authors?.map((a) => a.name).join(', '),
     b.isbn,
     `${Math.round(b.confidence * 100)} %`,
-    b.reviewStatus,
+    enumText(b.reviewStatus),
   ]);
   fillTable(table, ['Photo', 'Title', 'Author', 'ISBN', 'Confidence', 'Review'], rows);
 }

@@ -1,13 +1,10 @@
 // Typed HTTP client for the BooksTrack API: requests typed by openapi-fetch from the generated
-// `paths`, every response parsed with the generated schema for its operation and status.
+// `paths` (the strict writer types), every response parsed with the generated reader for its
+// operation and status, so a newer server's added fields and enum values do not fail a call.
 import type { paths } from '@bookstrack/generated/openapi-types';
-import { OPERATIONS, type OperationId } from '@bookstrack/generated/operations';
-import {
-  ErrorEnvelopeSchema,
-  type EnrichmentBatchRequest,
-  type PipelineType,
-  type ScanBatchRequest,
-} from '@bookstrack/generated/schemas';
+import type { OperationId } from '@bookstrack/generated/operations';
+import * as readers from '@bookstrack/generated/readers';
+import type { EnrichmentBatchRequest, ScanBatchRequest } from '@bookstrack/generated/schemas';
 import createClient, { type Client } from 'openapi-fetch';
 import type { z } from 'zod';
 import { BooksTrackApiError, ContractViolationError } from './api-error';
@@ -19,8 +16,8 @@ export interface BooksTrackApiOptions {
   fetch?: typeof fetch;
 }
 
-type Responses<Op extends OperationId> = (typeof OPERATIONS)[Op]['responses'];
-/** The parsed success envelope `{data, metadata}` of an operation for one status. */
+type Responses<Op extends OperationId> = (typeof readers.RESPONSES)[Op];
+/** The success envelope `{data, metadata}` of an operation for one status, as its reader returns it. */
 export type SuccessOf<Op extends OperationId, S extends keyof Responses<Op>> = Responses<Op>[S] extends z.ZodType
   ? z.infer<Responses<Op>[S]>
   : never;
@@ -93,7 +90,9 @@ export class BooksTrackApi {
   }
 
   /** The results operation that belongs to a pipeline (what `job_complete.resultsUrl` points at). */
-  getResults(pipeline: PipelineType, jobId: string, token: string) {
+  getResults(pipeline: readers.PipelineType, jobId: string, token: string) {
+    if (readers.isUnknown(pipeline))
+      return Promise.reject(new Error(`no results operation for pipeline ${pipeline.unknown} in this client version`));
     if (pipeline === 'csv_import') return this.getCsvResults(jobId, token);
     if (pipeline === 'batch_enrichment') return this.getEnrichmentResults(jobId, token);
     return this.getScanResults(jobId, token);
@@ -111,13 +110,13 @@ export class BooksTrackApi {
   ): Promise<SuccessOf<Op, S>> {
     const { response, data, error } = await pending;
     const body = response.ok ? data : error;
-    const schema = (OPERATIONS[operationId].responses as Record<number, z.ZodType | undefined>)[successStatus];
+    const schema = (readers.RESPONSES[operationId] as Record<number, z.ZodType | undefined>)[successStatus];
     if (response.status === successStatus && schema) {
       const parsed = schema.safeParse(body);
       if (parsed.success) return parsed.data as SuccessOf<Op, S>;
       throw new ContractViolationError(operationId, response.status, body, toIssues(parsed.error));
     }
-    const envelope = ErrorEnvelopeSchema.safeParse(body);
+    const envelope = readers.ErrorEnvelope.safeParse(body);
     if (!response.ok && envelope.success) {
       throw new BooksTrackApiError(response.status, envelope.data, retryAfterSeconds(response));
     }

@@ -1,8 +1,11 @@
 // Errors the HTTP client throws: a contract error envelope from the server, or a response that does
 // not match the contract (a server or proxy bug the caller should see, not a silently wrong value).
-import type { ApiError, ErrorCode, ErrorEnvelope } from '@bookstrack/generated/schemas';
+import type { ApiError, ErrorCode, ErrorEnvelope } from '@bookstrack/generated/readers';
 
-/** The server answered with the contract error envelope (`{data: null, metadata, error}`). */
+/**
+ * The server answered with the contract error envelope (`{data: null, metadata, error}`), as the
+ * reader returns it: `code` is `{ unknown: 'NEW_CODE' }` for a code this version does not know.
+ */
 export class BooksTrackApiError extends Error {
   override readonly name = 'BooksTrackApiError';
   readonly code: ErrorCode;

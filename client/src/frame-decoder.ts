@@ -1,7 +1,8 @@
-// Turns one raw WebSocket frame into a validated ServerMessage, an unknown message type (surfaced,
-// never thrown: the spec lets a minor version add types) or an invalid frame with its issues.
+// Turns one raw WebSocket frame into a ServerMessage read with the tolerant reader (unknown fields
+// kept, unknown enum values as `{ unknown }`), an unknown message type (surfaced, never thrown: the
+// spec lets a minor version add types) or an invalid frame with its issues.
 import { SERVER_MESSAGE_TYPES } from '@bookstrack/generated/constants';
-import { ServerMessageSchema, type ServerMessage } from '@bookstrack/generated/schemas';
+import * as readers from '@bookstrack/generated/readers';
 
 export interface FrameIssue {
   path: string;
@@ -9,7 +10,7 @@ export interface FrameIssue {
 }
 
 export type DecodedFrame =
-  | { kind: 'message'; message: ServerMessage }
+  | { kind: 'message'; message: readers.ServerMessage }
   | { kind: 'unknown'; type: string; data: Record<string, unknown> }
   | { kind: 'invalid'; data: unknown; issues: FrameIssue[] };
 
@@ -28,7 +29,7 @@ export function decodeServerFrame(raw: unknown): DecodedFrame {
   const type = (data as { type?: unknown }).type;
   if (typeof type !== 'string') return invalid(data, '`type` is missing or not a string');
   if (!KNOWN_TYPES.has(type)) return { kind: 'unknown', type, data: data as Record<string, unknown> };
-  const parsed = ServerMessageSchema.safeParse(data);
+  const parsed = readers.ServerMessage.safeParse(data);
   if (parsed.success) return { kind: 'message', message: parsed.data };
   return {
     kind: 'invalid',

@@ -1,5 +1,7 @@
 // Public entry of @bookstrack/client: the typed HTTP client, the progress socket client, and the
-// generated contract types re-exported so an app imports everything from one place.
+// generated contract types re-exported so an app imports everything from one place: what it
+// receives as the readers' types (unknown fields kept, unknown enum values as `Unknown`), what it
+// sends (request bodies, client messages) as the strict writer types.
 export { BooksTrackApi, type BooksTrackApiOptions, type SuccessOf } from './api-client';
 export { BooksTrackApiError, ContractViolationError } from './api-error';
 export {
@@ -46,4 +48,17 @@ export {
   SUBPROTOCOL,
   TERMINAL_JOB_STATUSES,
 } from '@bookstrack/generated/constants';
-export type * from '@bookstrack/generated/schemas';
+export * as readers from '@bookstrack/generated/readers';
+export { isUnknown } from '@bookstrack/generated/readers';
+export type * from '@bookstrack/generated/readers';
+export type {
+  BookQuery,
+  CancelMessage,
+  ClientMessage,
+  CsvImportRequest,
+  EnrichmentBatchRequest,
+  ReadyMessage,
+  ScanBatchRequest,
+  ScanImage,
+  TokenRefreshRequest,
+} from '@bookstrack/generated/schemas';

@@ -1,13 +1,9 @@
 // The progress WebSocket client: offers `bookstrack.v1` + `bookstrack-auth.<token>`, sends `ready`,
-// validates every frame, keeps the newest token, detects seq gaps and re-syncs over HTTP, and after
+// reads every frame tolerantly, keeps the newest token, detects seq gaps and re-syncs over HTTP, and after
 // a close follows the generated close-code table (stop, retry after a delay, back off, or new token).
 import { MESSAGE_TYPE, SUBPROTOCOL, TERMINAL_JOB_STATUSES } from '@bookstrack/generated/constants';
-import {
-  ClientMessageSchema,
-  type ClientMessage,
-  type JobState,
-  type ServerMessage,
-} from '@bookstrack/generated/schemas';
+import { isUnknown, type JobState, type JobStatus, type ServerMessage } from '@bookstrack/generated/readers';
+import { ClientMessageSchema, type ClientMessage } from '@bookstrack/generated/schemas';
 import { BooksTrackApi } from './api-client';
 import { decideClose, DEFAULT_BACKOFF, type BackoffOptions, type CloseCodeEntry } from './close-policy';
 import { Emitter } from './emitter';
@@ -49,6 +45,8 @@ export type SocketPhase = 'idle' | 'connecting' | 'open' | 'waiting' | 'closed';
 /** Close code the client uses for dropConnection(): private range, outside the table, so it reads as a lost link. */
 export const CLIENT_DROP_CLOSE_CODE = 4000;
 const TERMINAL_STATUSES: ReadonlySet<string> = new Set(TERMINAL_JOB_STATUSES);
+/** A status a newer server added is not known to end the job: keep following it. */
+const isTerminal = (status: JobStatus): boolean => !isUnknown(status) && TERMINAL_STATUSES.has(status);
 
 export class ProgressSocketClient extends Emitter<ProgressSocketEvents> {
   readonly jobId: string;
@@ -174,8 +172,7 @@ export class ProgressSocketClient extends Emitter<ProgressSocketEvents> {
   private track(message: ServerMessage): void {
     if (message.type === MESSAGE_TYPE.READY_ACK) this.attempt = 0;
     if (message.type === MESSAGE_TYPE.JOB_COMPLETE) this.hasJobEnded = true;
-    if (message.type === MESSAGE_TYPE.RECONNECTED && TERMINAL_STATUSES.has(message.payload.status))
-      this.hasJobEnded = true;
+    if (message.type === MESSAGE_TYPE.RECONNECTED && isTerminal(message.payload.status)) this.hasJobEnded = true;
     if (message.type === MESSAGE_TYPE.TOKEN_REFRESHED) this.setToken(message.payload.token, message.payload.expiresAt);
   }
 
@@ -207,8 +204,7 @@ export class ProgressSocketClient extends Emitter<ProgressSocketEvents> {
     }
     if (decision.isStateCheckNeeded) {
       const state = await this.fetchState();
-      if (state && TERMINAL_STATUSES.has(state.status))
-        return this.finish(code, reason, 'job_ended', decision.entry, state);
+      if (state && isTerminal(state.status)) return this.finish(code, reason, 'job_ended', decision.entry, state);
     }
     if (this.currentPhase !== 'waiting') return;
     this.scheduleReconnect(code, reason, decision.delayMs, decision.entry);

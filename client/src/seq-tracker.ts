@@ -2,7 +2,7 @@
 // carries the previous broadcast's seq + 1; per-connection replies (`ready_ack`, `reconnected`: the
 // spec's x-per-connection) carry the last broadcast seq without advancing it, so they set the baseline.
 import { PER_CONNECTION_MESSAGE_TYPES } from '@bookstrack/generated/constants';
-import type { ServerMessage } from '@bookstrack/generated/schemas';
+import type { ServerMessage } from '@bookstrack/generated/readers';
 
 export type SeqCheck =
   | { kind: 'baseline'; seq: number }

@@ -1,6 +1,6 @@
 // The seams of the progress socket client: the WebSocket it opens, the clock it waits on, the HTTP
 // call it re-syncs with, the token provider it asks after a 1008, and the events it emits.
-import type { JobState, ServerMessage } from '@bookstrack/generated/schemas';
+import type { JobState, ServerMessage } from '@bookstrack/generated/readers';
 import type { CloseCodeEntry } from './close-policy';
 import type { FrameIssue } from './frame-decoder';
 

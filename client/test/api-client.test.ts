@@ -42,6 +42,26 @@ describe('BooksTrackApi', () => {
     expect(seen[0]?.headers.get('Authorization')).toBe(`Bearer ${TOKEN}`);
   });
 
+  it('returns a job state with a field and a status it does not know instead of failing the call', async () => {
+    const data = { ...jobState('running'), status: 'paused', pausedBy: 'operator' };
+    const { fetch } = fakeFetch(200, { data, metadata: { ...metadata, region: 'eu' } });
+    const api = new BooksTrackApi({ baseUrl: 'https://api.example.test', fetch });
+    const result = await api.getJobState(JOB_ID, TOKEN);
+    expect(result).toEqual({
+      data: { ...data, status: { unknown: 'paused' } },
+      metadata: { ...metadata, region: 'eu' },
+    });
+  });
+
+  it('throws BooksTrackApiError with an error code it does not know as { unknown }', async () => {
+    const envelope = { data: null, metadata, error: { code: 'QUOTA_EXCEEDED', message: 'Monthly quota used up' } };
+    const { fetch } = fakeFetch(403, envelope);
+    const api = new BooksTrackApi({ baseUrl: 'https://api.example.test', fetch });
+    const error = await api.getJobState(JOB_ID, TOKEN).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BooksTrackApiError);
+    expect(error).toMatchObject({ status: 403, code: { unknown: 'QUOTA_EXCEEDED' } });
+  });
+
   it('uploads a file as multipart field file', async () => {
     const data = { jobId: JOB_ID, token: TOKEN, expiresAt: '2026-11-27T16:00:00Z', pipeline: 'csv_import' };
     const { seen, fetch } = fakeFetch(202, { data, metadata });

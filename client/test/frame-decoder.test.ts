@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeServerFrame } from '../src/frame-decoder';
-import { jobProgress } from './support/messages';
+import { jobProgress, reconnected } from './support/messages';
 
 describe('decodeServerFrame', () => {
   it('returns the validated message for a contract frame', () => {
@@ -16,6 +16,27 @@ describe('decodeServerFrame', () => {
       type: 'job_paused',
       data: { type: 'job_paused', seq: 4, payload: { why: 'maintenance' } },
     });
+  });
+
+  it('keeps fields it does not know, at the top and in the payload', () => {
+    const frame = jobProgress(3, 2);
+    const grown = { ...frame, traceId: 't-1', payload: { ...frame.payload, etaMs: 5000 } };
+    expect(decodeServerFrame(JSON.stringify(grown))).toEqual({ kind: 'message', message: grown });
+  });
+
+  it('reads a JobStatus it does not know as { unknown } instead of rejecting the frame', () => {
+    const frame = reconnected(4, 2);
+    const decoded = decodeServerFrame(JSON.stringify({ ...frame, payload: { ...frame.payload, status: 'paused' } }));
+    expect(decoded).toEqual({
+      kind: 'message',
+      message: { ...frame, payload: { ...frame.payload, status: { unknown: 'paused' } } },
+    });
+  });
+
+  it('still reports a frame without a required field as invalid', () => {
+    const { seq: _dropped, ...frame } = reconnected(4, 2);
+    const decoded = decodeServerFrame(JSON.stringify(frame));
+    expect(decoded.kind === 'invalid' && decoded.issues.map((i) => i.path)).toEqual(['seq']);
   });
 
   it('reports a known type with a wrong shape as invalid with the failing path', () => {

@@ -1,5 +1,5 @@
 import { CLOSE_REASONS } from '@bookstrack/generated/constants';
-import type { JobState } from '@bookstrack/generated/schemas';
+import type { JobState } from '@bookstrack/generated/readers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BooksTrackApiError } from '../src/api-error';
 import { ProgressSocketClient, type ProgressSocketOptions } from '../src/progress-socket-client';
@@ -28,7 +28,7 @@ class StateReader {
   constructor(private status: JobState['status'] = 'running') {}
   async getJobState(jobId: string, token: string) {
     this.calls.push({ jobId, token });
-    return { data: jobState(this.status) };
+    return { data: { ...jobState('running'), status: this.status } };
   }
 }
 
@@ -110,6 +110,25 @@ describe('ProgressSocketClient messages', () => {
     socket.serverSend(jobStarted(1));
     expect(ofType('unknown')).toEqual([{ type: 'job_paused', data: { type: 'job_paused', seq: 1 } }]);
     expect(ofType('message').map((m) => m.seq)).toEqual([0, 1]);
+  });
+
+  it('delivers a frame with a field and a JobStatus it does not know, and keeps following the job', async () => {
+    const reader = new StateReader({ unknown: 'paused' });
+    const { client, scheduler, ofType } = setup({ api: reader });
+    const socket = connectAndAck(client, 2);
+    const frame = reconnected(2, 2);
+    const payload = { ...frame.payload, status: 'paused', pausedUntil: '2026-11-27T15:00:00Z' };
+    socket.serverSend({ ...frame, region: 'eu', payload });
+    expect(ofType('invalid')).toEqual([]);
+    const delivered = ofType('message').at(-1);
+    expect(delivered).toEqual({ ...frame, region: 'eu', payload: { ...payload, status: { unknown: 'paused' } } });
+    socket.serverClose(1006, '');
+    await settle();
+    // Neither the frame's nor the snapshot's unknown status counts as terminal: the client reconnects.
+    expect(ofType('state').map((state) => state.status)).toEqual([{ unknown: 'paused' }]);
+    expect(ofType('reconnecting')).toHaveLength(1);
+    scheduler.runAll();
+    expect(FakeWebSocket.instances).toHaveLength(2);
   });
 
   it('reports an invalid frame and does not emit it as a message', () => {

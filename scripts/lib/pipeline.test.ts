@@ -18,6 +18,7 @@ const EXPECTED_FILES = [
   'openapi-types.ts',
   'openapi.json',
   'operations.ts',
+  'readers.ts',
   'schemas.ts',
   'swift/Sources/BooksTrackContract/BooksTrackContract.swift',
   'swift/Sources/BooksTrackContract/BooksTrackModels.swift',

@@ -17,6 +17,7 @@ import { emitSwiftRuleTests } from './emit-swift-rule-tests';
 import { emitSwiftSupport } from './emit-swift-support';
 import { emitSwiftExampleTests } from './emit-swift-tests';
 import { emitOperations } from './emit-operations';
+import { emitReaders } from './emit-readers';
 import { emitOpenApiTypes } from './emit-types';
 import { emitZod } from './emit-zod';
 import type { HeaderInfo } from './header';
@@ -77,6 +78,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     emit('asyncapi.json', 'lib/bundle-asyncapi.ts', () => toJsonText(asyncapi)),
     emit('constants.ts', 'lib/emit-constants.ts', (h) => emitConstants(extensions, h)),
     emit('operations.ts', 'lib/emit-operations.ts', (h) => emitOperations(openapi, schemas, h)),
+    emit('readers.ts', 'lib/emit-readers.ts', (h) => emitReaders(openapi, schemas, h)),
     emit('openapi-types.ts', 'lib/emit-types.ts', (h) => emitOpenApiTypes(openapi, h)),
     emit(`${SWIFT_PACKAGE.sources}/BooksTrackModels.swift`, 'lib/emit-swift.ts', (h) =>
       emitSwift(schemas, { clientMessageTypes: extensions.clientMessageTypes }, h),

@@ -23,7 +23,7 @@ export function zodExpression(schema: JsonSchema, ctx: ZodContext, where: string
     return ctx.ref(refTypeName(schema.$ref));
   }
   if ('const' in schema) return zodConst(schema, where);
-  if (Array.isArray(schema.enum)) return zodEnum(schema, where);
+  if (Array.isArray(schema.enum)) return zodEnum(schema, ctx, where);
   const child: ZodChild = (node, at, depth) => zodExpression(node, ctx, at, depth);
   if (Array.isArray(schema.oneOf) || Array.isArray(schema.anyOf)) return zodUnion(schema, ctx, where, indent, child);
   switch (schema.type) {
@@ -41,10 +41,10 @@ export function zodExpression(schema: JsonSchema, ctx: ZodContext, where: string
     case 'array':
       return zodArray(schema, ctx, where, indent);
     case 'object':
-      return zodObject(schema, where, indent, child);
+      return zodObject(schema, ctx, where, indent, child);
     case undefined:
       if (schema.properties || schema.additionalProperties !== undefined)
-        return zodObject(schema, where, indent, child);
+        return zodObject(schema, ctx, where, indent, child);
       expectOnly(schema, [], where);
       return 'z.unknown()';
     default:
@@ -57,10 +57,13 @@ function zodConst(schema: JsonSchema, where: string): string {
   return schema.const === null ? 'z.null()' : `z.literal(${tsLiteral(schema.const)})`;
 }
 
-function zodEnum(schema: JsonSchema, where: string): string {
+function zodEnum(schema: JsonSchema, ctx: ZodContext, where: string): string {
   expectOnly(schema, ['enum', 'type'], where);
   const values = schema.enum as unknown[];
-  if (values.every((value) => typeof value === 'string')) return `z.enum(${tsLiteral(values)})`;
+  if (values.every((value) => typeof value === 'string')) {
+    // `tolerantEnum` is declared at the top of generated/readers.ts.
+    return ctx.isReader ? `tolerantEnum(${tsLiteral(values)})` : `z.enum(${tsLiteral(values)})`;
+  }
   return `z.union([${values.map((value) => `z.literal(${tsLiteral(value)})`).join(', ')}])`;
 }
 

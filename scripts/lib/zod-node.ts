@@ -8,6 +8,11 @@ export interface ZodContext {
   ref(typeName: string): string;
   /** The named schema's definition, for union members that are `$ref`s. */
   resolve(typeName: string): JsonSchema | undefined;
+  /**
+   * Reader mode (generated/readers.ts, for clients): closed objects keep unknown properties and
+   * string enums map an unknown value to `{ unknown: value }`. Strict when absent.
+   */
+  isReader?: boolean;
 }
 
 /** Zod source for a child node: zodExpression with the parent's context bound. */

@@ -1,10 +1,11 @@
 // JSON Schema objects → zod objects: closed objects are `.strict()` so an extra property is a
-// validation error (the contract says additionalProperties: false means it).
+// validation error (the contract says additionalProperties: false means it). Readers make them
+// loose instead: a newer server may add optional response fields, which a client keeps.
 import { isSchema, type JsonSchema } from './json-schema';
 import { tsKey } from './zod-literal';
-import { expectOnly, type ZodChild } from './zod-node';
+import { expectOnly, type ZodChild, type ZodContext } from './zod-node';
 
-export function zodObject(schema: JsonSchema, where: string, indent: string, child: ZodChild): string {
+export function zodObject(schema: JsonSchema, ctx: ZodContext, where: string, indent: string, child: ZodChild): string {
   expectOnly(schema, ['type', 'properties', 'required', 'additionalProperties'], where);
   const properties = isSchema(schema.properties) ? schema.properties : {};
   const required = new Set(Array.isArray(schema.required) ? (schema.required as string[]) : []);
@@ -12,8 +13,9 @@ export function zodObject(schema: JsonSchema, where: string, indent: string, chi
     if (!(name in properties)) throw new Error(`${where}: required property ${name} is not declared`);
   }
   const rest = restSchema(schema, where, indent, child);
+  const closed = ctx.isReader ? 'z.looseObject' : 'z.strictObject';
   if (Object.keys(properties).length === 0) {
-    return rest === undefined ? 'z.strictObject({})' : `z.record(z.string(), ${rest})`;
+    return rest === undefined ? `${closed}({})` : `z.record(z.string(), ${rest})`;
   }
   const inner = `${indent}  `;
   const fields = Object.entries(properties).map(([name, property]) => {
@@ -22,7 +24,7 @@ export function zodObject(schema: JsonSchema, where: string, indent: string, chi
     return `${inner}${tsKey(name)}: ${value}${required.has(name) ? '' : '.optional()'},\n`;
   });
   const body = `{\n${fields.join('')}${indent}}`;
-  return rest === undefined ? `z.strictObject(${body})` : `z.object(${body}).catchall(${rest})`;
+  return rest === undefined ? `${closed}(${body})` : `z.object(${body}).catchall(${rest})`;
 }
 
 /** Zod source for extra properties, or undefined when the object is closed. */
