@@ -144,7 +144,7 @@ describe.skipIf(!hasChromium && !browserRequired)('rendered docs in headless chr
     const text = await open('swift.html', 'URLSessionWebSocketTask');
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'docs-swift.png'), fullPage: true });
     expect(text).toContain('BooksTrack from Swift (iOS / macOS)');
-    expect(text).toContain('"bookstrack-auth.\\(usedToken)"');
+    expect(text).toContain('protocols: Subprotocol.protocols(token: usedToken)');
     expect(text).toMatch(/^1008\s+Token expired, Token revoked/m);
     expect(text).not.toContain('```');
   }, 60_000);
