@@ -15,6 +15,7 @@ write(
   'schemas/Ping.yaml',
   '$schema: https://json-schema.org/draft/2020-12/schema\n$id: https://x/Ping.yaml\ntype: object\nproperties:\n  meta:\n    $ref: ./Meta.yaml\n',
 );
+write('schemas/Union.yaml', 'oneOf:\n  - $ref: ./Ping.yaml\n');
 write('schemas/Meta.yaml', 'type: object\nproperties:\n  n:\n    type: integer\n');
 write('asyncapi/messages/ping.yaml', 'name: ping\npayload:\n  $ref: ../../schemas/Ping.yaml\n');
 const entry = write(
@@ -33,6 +34,10 @@ const entry = write(
     '    action: send',
     '    channel: {$ref: "#/channels/c"}',
     '    messages: [{$ref: "#/channels/c/messages/ping"}]',
+    'components:',
+    '  schemas:',
+    '    Union:',
+    '      $ref: ../schemas/Union.yaml',
     '',
   ].join('\n'),
 );
@@ -49,8 +54,12 @@ describe('bundleAsyncApi', () => {
 
   it('collects referenced schema files, sorted, with internal refs and without $id or $schema', () => {
     const schemas = (bundled.components as any).schemas;
-    expect(Object.keys(schemas)).toEqual(['Meta', 'Ping']);
+    expect(Object.keys(schemas)).toEqual(['Meta', 'Ping', 'Union']);
     expect(schemas.Ping).toEqual({ type: 'object', properties: { meta: { $ref: '#/components/schemas/Meta' } } });
+  });
+
+  it('puts a schema file named under components.schemas in place, not as a ref to itself', () => {
+    expect((bundled.components as any).schemas.Union).toEqual({ oneOf: [{ $ref: '#/components/schemas/Ping' }] });
   });
 
   it('keeps internal refs of the entry document as written', () => {

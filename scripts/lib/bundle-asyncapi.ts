@@ -1,6 +1,7 @@
 // spec/asyncapi → one self-contained AsyncAPI document. Message files are inlined where they
 // are referenced; spec/schemas files become components.schemas with internal refs, so the
-// document shares its schema names with openapi.json and the generated code.
+// document shares its schema names with openapi.json and the generated code. An entry of the
+// root's components.schemas may name a schema file of its own name (the message unions).
 import { dirname, relative, resolve, sep } from 'node:path';
 import { resolvePointer, splitRef } from '../core/json-pointer';
 import { loadYaml, yamlFileStem } from '../core/yaml';
@@ -50,7 +51,13 @@ export function bundleAsyncApi(entry: string, schemasDir: string): JsonSchema {
   const root = walk(loadYaml(entry), entry, [entry]);
   if (!isSchema(root)) throw new Error(`${entry}: not an object`);
   const components = isSchema(root.components) ? root.components : {};
-  const existing = isSchema(components.schemas) ? components.schemas : {};
+  const declared = isSchema(components.schemas) ? components.schemas : {};
+  const isFileEntry = (name: string, value: unknown): boolean =>
+    schemas.has(name) &&
+    isSchema(value) &&
+    Object.keys(value).length === 1 &&
+    value.$ref === `#/components/schemas/${name}`;
+  const existing = Object.fromEntries(Object.entries(declared).filter(([name, value]) => !isFileEntry(name, value)));
   for (const name of schemas.keys()) {
     if (name in existing) throw new Error(`components.schemas.${name} is declared inline and as a file`);
   }

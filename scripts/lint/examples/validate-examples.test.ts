@@ -16,7 +16,7 @@ function lintFixture() {
 
 describe('validateExamples', () => {
   it('finds the examples of schemas, media types, parameters and messages', () => {
-    expect(lintFixture().checked).toBe(10);
+    expect(lintFixture().checked).toBe(12);
   });
 
   it('reports a schema example with a wrong type at the offending value', () => {
@@ -54,7 +54,13 @@ describe('validateExamples', () => {
     expect(lintFixture().findings).toContain('schemas/Untitled.yaml:2 schema-examples schema has no `examples`');
   });
 
-  it('accepts the valid examples: exactly the eight broken ones are reported', () => {
-    expect(lintFixture().findings).toHaveLength(8);
+  it('reports a response body schema with examples, which a mock would serve for every status', () => {
+    expect(lintFixture().findings).toContain(
+      'schemas/Envelope.yaml:10 response-schema-examples a response body schema has `examples`: mock servers (Prism) answer every status with them; keep them on the responses',
+    );
+  });
+
+  it('accepts the valid examples: exactly the nine broken ones are reported', () => {
+    expect(lintFixture().findings).toHaveLength(9);
   });
 });

@@ -1,5 +1,6 @@
 // Lint step: every example in spec/ validates against its schema (ajv 2020 + formats), and every
-// spec/schemas file has `examples` (STYLE.md: each schema has at least one example).
+// spec/schemas file has `examples` (STYLE.md: each schema has at least one example), except a schema
+// that is a whole response body: its examples are the responses' own (see response-schemas.ts).
 import { relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { lookupPointer, parsePointer, splitRef } from '../../core/json-pointer';
@@ -7,6 +8,7 @@ import type { Finding } from '../finding';
 import { locate, type SpecFile } from '../spec-files';
 import { collectDocumentExamples, collectSchemaFileExamples, type ExampleSite } from './collect-examples';
 import { createExampleValidator, type ExampleValidator } from './example-ajv';
+import { responseBodySchemaFiles } from './response-schemas';
 
 function isSchemaFile(specDir: string, file: string): boolean {
   return relative(specDir, file).split(sep)[0] === 'schemas';
@@ -70,11 +72,22 @@ export function validateExamples(
 ): { findings: Finding[]; checked: number } {
   const validator = createExampleValidator(files.values(), (file) => isSchemaFile(specDir, file));
   const findings: Finding[] = [];
+  const responseBodies = responseBodySchemaFiles(specDir, files.values());
   let checked = 0;
   for (const spec of files.values()) {
     if (spec.data === undefined) continue;
     const schemaFile = isSchemaFile(specDir, spec.file);
-    if (schemaFile && !Array.isArray((spec.data as { examples?: unknown }).examples)) {
+    const hasExamples = Array.isArray((spec.data as { examples?: unknown }).examples);
+    if (schemaFile && responseBodies.has(spec.file) && hasExamples) {
+      findings.push(
+        finding(
+          spec,
+          ['examples'],
+          'response-schema-examples',
+          'a response body schema has `examples`: mock servers (Prism) answer every status with them; keep them on the responses',
+        ),
+      );
+    } else if (schemaFile && !responseBodies.has(spec.file) && !hasExamples) {
       findings.push(finding(spec, [], 'schema-examples', 'schema has no `examples`'));
     }
     const sites = schemaFile ? collectSchemaFileExamples(spec.data) : collectDocumentExamples(spec.data);
