@@ -3,7 +3,7 @@
 // (tsc --noEmit strict, then node): start a CSV import over HTTP, follow it on the progress socket
 // until job_complete and the close, fetch the results. Prints one JSON line for the test to check.
 import { BooksTrackApi, ProgressSocketClient, type ProgressSocketEvents } from '@bookstrack/client';
-import { CONTRACT_VERSION, CsvResultsSchema, ServerMessageSchema, type JobCompleteMessage } from '@bookstrack/contract';
+import { CONTRACT_VERSION, CsvResultsSchema, ServerMessageSchema, type CsvResults } from '@bookstrack/contract';
 import { CLOSE_CODES, MESSAGE_TYPE } from '@bookstrack/contract/constants';
 import type { paths } from '@bookstrack/contract/openapi-types';
 import { OPERATIONS } from '@bookstrack/contract/operations';
@@ -29,13 +29,17 @@ const { data: job } = await api.importCsv(
 const socket = new ProgressSocketClient({ baseUrl: server.origin, jobId: job.jobId, token: job.token });
 const frames: string[] = [];
 socket.on('message', (message) => frames.push(message.type));
-const completed = new Promise<JobCompleteMessage>((resolve) => socket.on(MESSAGE_TYPE.JOB_COMPLETE, resolve));
+// The client's own event types (the readers' once it reads tolerantly), not the strict message type.
+const completed = new Promise<ProgressSocketEvents['job_complete']>((resolve) =>
+  socket.on(MESSAGE_TYPE.JOB_COMPLETE, resolve),
+);
 const closed = new Promise<ProgressSocketEvents['closed']>((resolve) => socket.on('closed', resolve));
 socket.connect();
 const [complete, close] = await Promise.all([completed, closed]);
 
 const { data: results } = await api.getResults(job.pipeline, job.jobId, socket.token);
-const csvResults: z.infer<typeof CsvResultsSchema> = CsvResultsSchema.parse(results);
+const csvResults: CsvResults = CsvResultsSchema.parse(results);
+const titles: z.infer<typeof CsvResultsSchema>['books'][number]['title'][] = csvResults.books.map((book) => book.title);
 // The strict validators reject a field the contract does not list.
 const strictRejectsExtra = !ServerMessageSchema.safeParse({ ...complete, extra: true }).success;
 const startParses = OPERATIONS.importCsv.responses[202].safeParse({ data: job, metadata: health.metadata }).success;
@@ -61,7 +65,7 @@ console.log(
       cause: close.cause,
       isNormal: close.code === CLOSE_CODES.NORMAL_CLOSURE,
     },
-    results: { books: csvResults.books.map((book) => book.title), errors: csvResults.errors.length },
+    results: { books: titles, errors: csvResults.errors.length },
     strictRejectsExtra,
     startParses,
     readerExports: readers,

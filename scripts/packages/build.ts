@@ -17,7 +17,7 @@ import { GENERATED_DIR, REPO_ROOT } from '../core/paths';
 import { barrelSource, type BarrelModule } from './barrel';
 import { compile } from './compile';
 import { manifestProblems, undeclaredImports, type Manifest } from './manifests';
-import { importedPackages, rewriteSpecifiers, tsSourceResolver, type Renames } from './specifiers';
+import { importedPackages, renameMentions, rewriteSpecifiers, tsSourceResolver, type Renames } from './specifiers';
 
 export const PACKAGES_DIR = join(REPO_ROOT, 'packages');
 export const CONTRACT_PACKAGE_DIR = join(PACKAGES_DIR, 'contract');
@@ -86,7 +86,8 @@ export function packageProblems(): string[] {
 function stageSources(files: readonly string[], sourceDir: string, stageDir: string): BarrelModule[] {
   const staged: BarrelModule[] = [];
   for (const file of files) {
-    const source = rewriteSpecifiers(readFileSync(file, 'utf8'), tsSourceResolver(dirname(file)), RENAMES);
+    const rewritten = rewriteSpecifiers(readFileSync(file, 'utf8'), tsSourceResolver(dirname(file)), RENAMES);
+    const source = renameMentions(rewritten, RENAMES);
     const target = join(stageDir, relative(sourceDir, file));
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, source);

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempTree } from '../core/temp-tree';
-import { importedPackages, renamePackage, rewriteSpecifiers, tsSourceResolver } from './specifiers';
+import { importedPackages, renameMentions, renamePackage, rewriteSpecifiers, tsSourceResolver } from './specifiers';
 
 const RENAMES = { '@bookstrack/generated': '@bookstrack/contract' };
 const tree = tempTree('bookstrack-specifiers-', { 'src/schemas.ts': '', 'src/jobs/index.ts': '', 'src/a.ts': '' });
@@ -54,6 +54,16 @@ describe('renamePackage', () => {
     expect(renamePackage('@bookstrack/generated', RENAMES)).toBe('@bookstrack/contract');
     expect(renamePackage('@bookstrack/generated/readers', RENAMES)).toBe('@bookstrack/contract/readers');
     expect(renamePackage('@bookstrack/generatedx', RENAMES)).toBe('@bookstrack/generatedx');
+  });
+});
+
+describe('renameMentions', () => {
+  it('renames the package in doc comments, and not a longer name that starts with it', () => {
+    const source =
+      "// `import * as readers from '@bookstrack/generated/readers'`\n// @bookstrack/generated-extra, @bookstrack/generated.\n";
+    expect(renameMentions(source, RENAMES)).toBe(
+      "// `import * as readers from '@bookstrack/contract/readers'`\n// @bookstrack/generated-extra, @bookstrack/contract.\n",
+    );
   });
 });
 

@@ -48,6 +48,16 @@ export function rewriteSpecifiers(source: string, resolveRelative: RelativeResol
   return rewritten;
 }
 
+/** Every other mention of a renamed package (doc comments that show an import), so the docs name the published one. */
+export function renameMentions(source: string, renames: Renames): string {
+  let text = source;
+  for (const [from, to] of Object.entries(renames)) {
+    const escaped = from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    text = text.replace(new RegExp(`${escaped}(?![\\w-])`, 'g'), to);
+  }
+  return text;
+}
+
 /** The bare package names `source` imports (`zod`, `@scope/name`), without subpaths or `node:` builtins. */
 export function importedPackages(source: string): string[] {
   const names = ts
