@@ -1,4 +1,5 @@
-// check:breaking end to end on a throwaway git repository holding a copy of the real spec/.
+// check:breaking end to end on a throwaway git repository holding a copy of the real spec/ and no
+// releases (so the base is a git ref; release/semver-gate.test.ts covers the last-release base).
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,7 +7,7 @@ import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkBreaking } from './check-breaking';
-import { REPO_ROOT, SPEC_DIR } from './core/paths';
+import { SPEC_DIR } from './core/paths';
 import { loadYaml } from './core/yaml';
 
 const repos: string[] = [];
@@ -41,6 +42,11 @@ function editYaml(file: string, edit: (document: ReturnType<typeof parseDocument
   writeFileSync(file, document.toString());
 }
 
+function setVersions(repo: string, version: string): void {
+  for (const root of ['spec/openapi/openapi.yaml', 'spec/asyncapi/asyncapi.yaml'])
+    editYaml(join(repo, root), (document) => document.setIn(['info', 'version'], version));
+}
+
 afterEach(() => {
   for (const repo of repos.splice(0)) rmSync(repo, { recursive: true, force: true });
 });
@@ -49,7 +55,7 @@ describe('checkBreaking', () => {
   it('passes when the working tree equals the base', () => {
     const result = checkBreaking(repoWithSpec(), 'HEAD');
     expect(result.exitCode).toBe(0);
-    expect(result.lines.at(-1)).toBe('check:breaking passed: no breaking change since HEAD');
+    expect(result.lines.at(-1)).toBe(`check:breaking passed: no change since HEAD; version ${MAJOR}.0.0 kept`);
   });
 
   it('fails when a server message type is removed from the AsyncAPI document', () => {
@@ -97,34 +103,30 @@ describe('checkBreaking', () => {
     ).toBe(true);
   });
 
-  it('allows breaking changes, as notes, when the document raises its info.version major and CHANGELOG.md records it', () => {
+  it('allows breaking changes when both documents raise their info.version major', () => {
     const repo = repoWithSpec();
     editYaml(join(repo, 'spec/asyncapi/asyncapi.yaml'), (document) => {
       document.deleteIn(['operations', 'sendTokenRefreshed']);
       document.deleteIn(['channels', 'progress', 'messages', 'token_refreshed']);
-      document.setIn(['info', 'version'], '9.0.0');
     });
-    writeFileSync(join(repo, 'CHANGELOG.md'), '# Changelog\n\n## [9.0.0] - unreleased\n\n- Breaking: gone.\n');
+    setVersions(repo, '9.0.0');
     const result = checkBreaking(repo, 'HEAD');
     expect(result.exitCode).toBe(0);
     expect(result.lines).toContain(
-      `note: 1 breaking change(s) in the AsyncAPI document allowed: info.version major went from ${MAJOR} to 9`,
+      'BREAKING server→client message token_refreshed: message type "token_refreshed" removed',
     );
-    expect(result.lines.at(-1)).toBe('check:breaking passed: no unannounced breaking change since HEAD');
+    expect(result.lines.at(-1)).toBe(
+      `check:breaking passed: 1 breaking change(s) since HEAD; major bump ${MAJOR}.0.0 → 9.0.0`,
+    );
   });
 
-  it('fails a major bump with breaking changes when CHANGELOG.md has no entry for the new version', () => {
+  it('fails when the two documents state different versions', () => {
     const repo = repoWithSpec();
-    editYaml(join(repo, 'spec/asyncapi/asyncapi.yaml'), (document) => {
-      document.deleteIn(['operations', 'sendTokenRefreshed']);
-      document.deleteIn(['channels', 'progress', 'messages', 'token_refreshed']);
-      document.setIn(['info', 'version'], '9.0.0');
-    });
-    writeFileSync(join(repo, 'CHANGELOG.md'), '# Changelog\n\n## [8.0.0]\n\nMentions [9.0.0] only in passing.\n');
+    editYaml(join(repo, 'spec/asyncapi/asyncapi.yaml'), (document) => document.setIn(['info', 'version'], '9.0.0'));
     const result = checkBreaking(repo, 'HEAD');
     expect(result.exitCode).toBe(1);
     expect(result.lines.at(-1)).toBe(
-      'check:breaking FAILED: the major bump is not recorded: CHANGELOG.md has no "## [9.0.0]" entry',
+      `check:breaking FAILED: the documents disagree on info.version (${MAJOR}.0.0, 9.0.0) (no change since HEAD)`,
     );
   });
 
@@ -133,8 +135,8 @@ describe('checkBreaking', () => {
     editYaml(join(repo, 'spec/asyncapi/asyncapi.yaml'), (document) => {
       document.deleteIn(['operations', 'sendTokenRefreshed']);
       document.deleteIn(['channels', 'progress', 'messages', 'token_refreshed']);
-      document.setIn(['info', 'version'], `${MAJOR}.1.0`);
     });
+    setVersions(repo, `${MAJOR}.1.0`);
     editYaml(join(repo, 'spec/schemas/TokenRefreshResult.yaml'), (document) => {
       document.deleteIn(['properties', 'expiresIn']);
       const required = document.get('required') as { items: { value: string }[] };
@@ -146,8 +148,8 @@ describe('checkBreaking', () => {
       'BREAKING server→client message token_refreshed: message type "token_refreshed" removed',
     );
     expect(result.lines.some((line) => line.includes('field "expiresIn" removed'))).toBe(true);
-    expect(result.lines.at(-1)).toMatch(
-      /^check:breaking FAILED: 2 breaking change\(s\) since HEAD .*; to ship them, raise the info\.version major/,
+    expect(result.lines.at(-1)).toBe(
+      `check:breaking FAILED: breaking changes need a major bump over ${MAJOR}.0.0 (e.g. ${MAJOR + 1}.0.0); info.version is ${MAJOR}.1.0 (2 breaking change(s) since HEAD)`,
     );
   });
 
@@ -171,11 +173,12 @@ describe('checkBreaking', () => {
     );
     for (const root of ['spec/openapi/openapi.yaml', 'spec/asyncapi/asyncapi.yaml'])
       cpSync(join(SPEC_DIR, root.slice('spec/'.length)), join(repo, root));
-    cpSync(join(REPO_ROOT, 'CHANGELOG.md'), join(repo, 'CHANGELOG.md'));
     const atNextMajor = checkBreaking(repo, 'HEAD');
     expect(atNextMajor.exitCode).toBe(0);
-    expect(atNextMajor.lines).toContain(
-      `note: 1 breaking change(s) in the AsyncAPI document allowed: info.version major went from ${MAJOR - 1} to ${MAJOR}`,
+    expect(atNextMajor.lines.at(-1)).toMatch(
+      new RegExp(
+        `^check:breaking passed: 1 breaking, .* since HEAD; major bump ${MAJOR - 1}\\.0\\.0 → ${MAJOR}\\.0\\.0$`,
+      ),
     );
   });
 

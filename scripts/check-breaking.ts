@@ -1,68 +1,91 @@
-// `npm run check:breaking [-- --base <ref>]`: compares spec/ of the working tree with spec/ of a git ref
-// (default HEAD~1) and fails on breaking changes for existing clients, judged by direction (see
-// breaking/schema-diff.ts). A base without spec/ (or a missing default base) passes with a note, and so
-// do the changes of a document whose info.version major was raised, once CHANGELOG.md has an entry
-// (`## [<version>]`) for that version: a break is allowed only when it is declared and recorded.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+// `npm run check:breaking [-- --base <ref>]`: classifies every change of spec/ in the working tree
+// (breaking / additive / docs, see breaking/) against the last release (the newest in
+// releases/index.json), or against spec/ of a git ref: `--base`, else HEAD~1 before the first release.
+// Semver is enforced (breaking/semver-gate.ts): a breaking change needs a major bump over the base, an
+// additive one a minor bump, docs none; a lowered version or a bump with nothing changed fails too.
+import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { compareSpecs, formatChanges } from './breaking/compare-specs';
+import type { Change, ChangeKind } from './breaking/change';
+import {
+  compareContracts,
+  formatChanges,
+  releaseBundles,
+  specTree,
+  type ContractSource,
+} from './breaking/compare-specs';
 import { checkoutSpec, refExists } from './breaking/git-spec';
+import { judgeVersion } from './breaking/semver-gate';
 import { REPO_ROOT } from './core/paths';
+import { lastRelease, releaseDir, RELEASES_DIR } from './release/releases';
 
 const DEFAULT_BASE = 'HEAD~1';
 
-const BUMP_HINT = 'to ship them, raise the info.version major of both documents and record them in CHANGELOG.md';
-
-/** True when the repository's CHANGELOG.md has a Keep a Changelog heading `## [version]`. */
-export function hasChangelogEntry(repo: string, version: string): boolean {
-  const file = join(repo, 'CHANGELOG.md');
-  if (!existsSync(file)) return false;
-  const heading = new RegExp(`^## \\[${version.replaceAll('.', '\\.')}\\]`, 'm');
-  return heading.test(readFileSync(file, 'utf8'));
-}
+const KINDS: readonly ChangeKind[] = ['breaking', 'additive', 'docs'];
 
 export interface BreakingCheck {
   exitCode: number;
   lines: string[];
 }
 
-export function checkBreaking(repo: string, base: string | undefined): BreakingCheck {
-  const ref = base ?? DEFAULT_BASE;
+function changeLines(changes: readonly Change[]): { lines: string[]; counts: string } {
+  const lines: string[] = [];
+  const counts: string[] = [];
+  for (const kind of KINDS) {
+    const distinct = formatChanges(changes.filter((change) => change.kind === kind));
+    lines.push(...distinct.map((line) => `${kind.toUpperCase()} ${line}`));
+    if (distinct.length > 0) counts.push(`${distinct.length} ${kind}`);
+  }
+  return { lines, counts: counts.length === 0 ? 'no change' : `${counts.join(', ')} change(s)` };
+}
+
+function judge(repo: string, base: ContractSource, label: string, releasedVersion?: string): BreakingCheck {
+  const comparison = compareContracts(base, specTree(join(repo, 'spec')));
+  const { lines, counts } = changeLines(comparison.changes);
+  const output = [...comparison.notes.map((note) => `note: ${note}`), ...lines];
+  const baseVersion = releasedVersion ?? comparison.baseVersions[0];
+  if (baseVersion === undefined) {
+    const breaking = comparison.changes.some((change) => change.kind === 'breaking');
+    const verdict = `${counts} since ${label}, whose documents state no version`;
+    return breaking
+      ? { exitCode: 1, lines: [...output, `check:breaking FAILED: ${verdict}`] }
+      : { exitCode: 0, lines: [...output, `check:breaking passed: ${verdict}`] };
+  }
+  const verdict = judgeVersion(comparison.changes, baseVersion, comparison.headVersions);
+  if (verdict.ok)
+    return { exitCode: 0, lines: [...output, `check:breaking passed: ${counts} since ${label}; ${verdict.reason}`] };
+  return { exitCode: 1, lines: [...output, `check:breaking FAILED: ${verdict.reason} (${counts} since ${label})`] };
+}
+
+function judgeRef(repo: string, ref: string, isDefault: boolean): BreakingCheck {
   if (!refExists(repo, ref)) {
-    if (base === undefined)
+    if (isDefault)
       return {
         exitCode: 0,
-        lines: [`check:breaking passed: no ${DEFAULT_BASE} commit to compare with (first commit or shallow clone)`],
+        lines: [
+          `check:breaking passed: no release and no ${DEFAULT_BASE} commit to compare with (first commit or shallow clone)`,
+        ],
       };
     return { exitCode: 2, lines: [`check:breaking FAILED: base ref "${ref}" does not exist`] };
   }
   const baseDir = checkoutSpec(repo, ref);
   if (!baseDir) return { exitCode: 0, lines: [`check:breaking passed: ${ref} has no spec/, nothing to compare`] };
   try {
-    const { changes, notes, allowedBy } = compareSpecs(join(baseDir, 'spec'), join(repo, 'spec'));
-    const distinct = formatChanges(changes);
-    const lines = [...notes.map((note) => `note: ${note}`), ...distinct.map((line) => `BREAKING ${line}`)];
-    const unrecorded = [...new Set(allowedBy)].filter((version) => !hasChangelogEntry(repo, version));
-    if (unrecorded.length > 0) {
-      const missing = unrecorded.map((version) => `"## [${version}]"`).join(', ');
-      return {
-        exitCode: 1,
-        lines: [
-          ...lines,
-          `check:breaking FAILED: the major bump is not recorded: CHANGELOG.md has no ${missing} entry`,
-        ],
-      };
-    }
-    if (changes.length === 0) {
-      const verdict = allowedBy.length > 0 ? 'no unannounced breaking change' : 'no breaking change';
-      return { exitCode: 0, lines: [...lines, `check:breaking passed: ${verdict} since ${ref}`] };
-    }
-    const summary = `check:breaking FAILED: ${distinct.length} breaking change(s) since ${ref} (${changes.length} affected location(s)); ${BUMP_HINT}`;
-    return { exitCode: 1, lines: [...lines, summary] };
+    const check = judge(repo, specTree(join(baseDir, 'spec')), ref);
+    const why = isDefault ? [`note: no release in ${RELEASES_DIR}/index.json yet: comparing with ${ref}`] : [];
+    return { ...check, lines: [...why, ...check.lines] };
   } finally {
     rmSync(baseDir, { recursive: true, force: true });
   }
+}
+
+/** `base`: a git ref to compare with; undefined for the last release, else HEAD~1. */
+export function checkBreaking(repo: string, base: string | undefined): BreakingCheck {
+  if (base !== undefined) return judgeRef(repo, base, false);
+  const release = lastRelease(repo);
+  if (!release) return judgeRef(repo, DEFAULT_BASE, true);
+  const label = `release ${release.version} (${RELEASES_DIR}/${release.version})`;
+  return judge(repo, releaseBundles(releaseDir(repo, release.version)), label, release.version);
 }
 
 function option(args: readonly string[], flag: string): string | undefined {

@@ -1,68 +1,90 @@
-// Loads both documents of two spec trees (base and head) and runs the OpenAPI and AsyncAPI diffs.
-// A document the base lacks is new (nothing to break); one the head lacks is a breaking removal; a
-// document whose info.version major was raised may break (the changes become notes).
+// Loads both documents of two contract versions (a spec/ tree, or the bundles of a release) and
+// classifies every change between them (operations, messages, channels, the documents' remainder).
+// A document the base lacks is new (nothing to compare); one the head lacks is a breaking removal.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ASYNCAPI_ENTRY, OPENAPI_ENTRY } from '../core/paths';
-import { diffAsyncApi } from './asyncapi-diff';
-import type { BreakingChange } from './change';
+import { classifyAsyncApi } from './asyncapi-diff';
+import type { BreakingChange, Change } from './change';
+import { classifyDocument } from './document-diff';
 import { loadDereferenced } from './load-spec';
-import { diffOpenApi } from './openapi-diff';
+import { classifyOpenApi } from './openapi-diff';
+
+/** The two root documents of one contract version and the folder origins are named relative to. */
+export interface ContractSource {
+  openapi: string;
+  asyncapi: string;
+  rootDir: string;
+}
+
+export const specTree = (specDir: string): ContractSource => ({
+  openapi: join(specDir, OPENAPI_ENTRY),
+  asyncapi: join(specDir, ASYNCAPI_ENTRY),
+  rootDir: specDir,
+});
+
+/** A release folder (`releases/2.0.0/`) holds the two bundles as generated/ had them. */
+export const releaseBundles = (releaseDir: string): ContractSource => ({
+  openapi: join(releaseDir, 'openapi.json'),
+  asyncapi: join(releaseDir, 'asyncapi.json'),
+  rootDir: releaseDir,
+});
 
 export interface SpecComparison {
-  changes: BreakingChange[];
+  changes: Change[];
   notes: string[];
-  /** info.version of each document whose breaking changes its raised major allowed. */
-  allowedBy: string[];
+  /** info.version of each document present in the head (OpenAPI first). */
+  headVersions: string[];
+  /** info.version of each document present in the base (OpenAPI first). */
+  baseVersions: string[];
 }
 
-function infoVersion(document: unknown): unknown {
-  return (document as { info?: { version?: unknown } } | undefined)?.info?.version;
-}
-
-/** Major part of `info.version` (semver), or undefined when absent or not numeric. */
-export function majorVersion(document: unknown): number | undefined {
-  const version = infoVersion(document);
-  const major = typeof version === 'string' ? Number.parseInt(version.split('.')[0] ?? '', 10) : Number.NaN;
-  return Number.isNaN(major) ? undefined : major;
+export function infoVersion(document: unknown): string | undefined {
+  const version = (document as { info?: { version?: unknown } } | undefined)?.info?.version;
+  return typeof version === 'string' ? version : undefined;
 }
 
 const DOCUMENTS = [
-  { name: 'OpenAPI', root: OPENAPI_ENTRY, diff: diffOpenApi },
-  { name: 'AsyncAPI', root: ASYNCAPI_ENTRY, diff: diffAsyncApi },
+  { name: 'OpenAPI', key: 'openapi', diff: classifyOpenApi },
+  { name: 'AsyncAPI', key: 'asyncapi', diff: classifyAsyncApi },
 ] as const;
 
-export function compareSpecs(baseSpecDir: string, headSpecDir: string): SpecComparison {
-  const changes: BreakingChange[] = [];
-  const notes: string[] = [];
-  const allowedBy: string[] = [];
-  for (const { name, root, diff } of DOCUMENTS) {
-    const baseRoot = join(baseSpecDir, root);
-    const headRoot = join(headSpecDir, root);
+export function compareContracts(baseSource: ContractSource, headSource: ContractSource): SpecComparison {
+  const comparison: SpecComparison = { changes: [], notes: [], headVersions: [], baseVersions: [] };
+  for (const { name, key, diff } of DOCUMENTS) {
+    const [baseRoot, headRoot] = [baseSource[key], headSource[key]];
+    const head = existsSync(headRoot) ? loadDereferenced(headRoot, headSource.rootDir) : undefined;
+    const headVersion = infoVersion(head?.document);
+    if (headVersion) comparison.headVersions.push(headVersion);
     if (!existsSync(baseRoot)) {
-      notes.push(`the base has no spec/${root}: the ${name} document is new, nothing to compare`);
+      comparison.notes.push(`the base has no ${name} document: it is new, nothing to compare`);
       continue;
     }
-    if (!existsSync(headRoot)) {
-      changes.push({ location: `spec/${root}`, message: `the ${name} document was removed` });
+    const base = loadDereferenced(baseRoot, baseSource.rootDir);
+    const baseVersion = infoVersion(base.document);
+    if (baseVersion) comparison.baseVersions.push(baseVersion);
+    if (!head) {
+      const subject = `${name} document`;
+      comparison.changes.push({
+        kind: 'breaking',
+        location: subject,
+        message: `the ${name} document was removed`,
+        subject,
+      });
       continue;
     }
-    const base = loadDereferenced(baseRoot, baseSpecDir);
-    const head = loadDereferenced(headRoot, headSpecDir);
     const originOf = (node: object) => head.originOf(node) ?? base.originOf(node);
-    const found = diff(base.document, head.document, originOf);
-    const [was, now] = [majorVersion(base.document), majorVersion(head.document)];
-    if (found.length > 0 && was !== undefined && now !== undefined && now > was) {
-      // A new major contract version is the declared way to break clients (semver).
-      notes.push(
-        `${found.length} breaking change(s) in the ${name} document allowed: info.version major went from ${was} to ${now}`,
-      );
-      allowedBy.push(String(infoVersion(head.document)));
-      continue;
-    }
-    changes.push(...found);
+    comparison.changes.push(
+      ...diff(base.document, head.document, originOf),
+      ...classifyDocument(base.document, head.document, name),
+    );
   }
-  return { changes, notes, allowedBy };
+  return comparison;
+}
+
+/** Both spec/ trees (the gate's historic entry point). */
+export function compareSpecs(baseSpecDir: string, headSpecDir: string): SpecComparison {
+  return compareContracts(specTree(baseSpecDir), specTree(headSpecDir));
 }
 
 /** One line per distinct change: a schema change met through many operations prints once, with a count. */
