@@ -11,6 +11,7 @@ import { jobRoutes } from './routes/jobs';
 import { metaRoutes } from './routes/meta';
 import { progressSocketRoutes, refuseNonGetUpgrade } from './routes/progress-socket';
 import { tokenRoutes } from './routes/token';
+import { simulatorRoutes } from './simulator/simulator-routes';
 
 export function createApp(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -23,6 +24,7 @@ export function createApp(): Hono<AppEnv> {
   app.route('/', tokenRoutes);
   app.route('/', metaRoutes);
   app.route('/', docsRoutes);
+  app.route('/', simulatorRoutes);
   app.notFound(notFound);
   app.onError(onError);
   return app;

@@ -81,7 +81,7 @@ export class ProgressSocket extends DurableObject<WorkerVars> implements JobApi 
       jobs: this.jobs,
       rules: this.rules,
       targets: this.targets,
-      resolve: (job) => resolvePipeline(job.pipeline, env),
+      resolve: (job) => this.pipelineFor(job.pipeline),
     });
   }
 
@@ -327,6 +327,19 @@ export class ProgressSocket extends DurableObject<WorkerVars> implements JobApi 
   private onResultsExpiry(now: number): void {
     const job = this.jobs.get();
     if (job) applyTransition(this.targets, expireResults(job, now));
+  }
+
+  // ---- Seams for the contract simulator (server/src/simulator/simulator-socket.ts) ----
+
+  /** The pipeline the engine runs for a job's steps (the simulator wraps it). */
+  protected pipelineFor(type: PipelineType): ReturnType<typeof resolvePipeline> {
+    return resolvePipeline(type, this.env);
+  }
+
+  /** Uses up one seq without sending a frame, so clients see a gap (the simulator's seq-gap scenario). */
+  protected skipSeq(): void {
+    const job = this.jobs.get();
+    if (job) storeTransition(this.targets, { job: { ...job, seq: job.seq + 1 }, effects: [] });
   }
 
   private logError(where: string, error: unknown): void {

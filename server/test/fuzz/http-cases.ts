@@ -331,6 +331,29 @@ function metaCases(): fc.Arbitrary<HttpCase> {
   }));
 }
 
+/** The contract simulator's routes: the fuzzed Worker is production, where they are 404. */
+function simulatorCases(): fc.Arbitrary<HttpCase> {
+  const scenario = fc.oneof(fc.constantFrom('token-expired', 'nope', ''), fc.string({ maxLength: 30 }));
+  return fc.oneof(
+    fc.constant<HttpCase>({
+      operationId: 'listSimulatorScenarios',
+      label: 'simulator:production',
+      method: 'GET',
+      path: OPERATIONS.listSimulatorScenarios.path,
+      headers: {},
+      allowed: [404],
+    }),
+    scenario.map((name): HttpCase => ({
+      operationId: 'startSimulatorJob',
+      label: 'simulator:production',
+      method: 'POST',
+      path: `${OPERATIONS.startSimulatorJob.path}?scenario=${encodeURIComponent(name)}`,
+      headers: {},
+      allowed: [404],
+    })),
+  );
+}
+
 /** Methods no operation serves on a known path (405), and paths no operation has (404). */
 function unroutedCases(): fc.Arbitrary<HttpCase> {
   const paths = Object.values(OPERATIONS).flatMap((op) => [
@@ -386,6 +409,7 @@ export function httpCases(jobs: readonly FuzzJob[]): fc.Arbitrary<HttpCase> {
       { arbitrary: tokenCases('getScanResults', job), weight: 1 },
       { arbitrary: socketCases(), weight: 1 },
       { arbitrary: metaCases(), weight: 1 },
+      { arbitrary: simulatorCases(), weight: 1 },
       { arbitrary: unroutedCases(), weight: 1 },
     ),
   );
