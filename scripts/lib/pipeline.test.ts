@@ -25,6 +25,7 @@ const EXPECTED_FILES = [
   'swift/Sources/BooksTrackContract/BooksTrackSupport.swift',
   'swift/Tests/BooksTrackContractTests/DecodingRulesTests.swift',
   'swift/Tests/BooksTrackContractTests/ExampleDecodingTests.swift',
+  'swift/decoding-rules.json',
 ];
 
 const dirs = [

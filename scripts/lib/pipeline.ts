@@ -25,6 +25,7 @@ import { hashInputs, listInputFiles } from './inputs-hash';
 import type { Output } from './output';
 import { specPaths, SWIFT_GUIDE } from '../core/paths';
 import { loadSchemas } from './schema-files';
+import { swiftDecodingRules } from './swift-decoding-rules';
 import { listSpecExamples } from './spec-examples';
 import { SWIFT_PACKAGE } from './swift-package';
 import { toJsonText } from './sort-keys';
@@ -92,6 +93,10 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     ),
     emit(`${SWIFT_PACKAGE.tests}/DecodingRulesTests.swift`, 'lib/emit-swift-rule-tests.ts', (h) =>
       emitSwiftRuleTests(schemas, extensions, h),
+    ),
+    // JSON, no header (MANIFEST.md records it): a release keeps it for the old-client test.
+    emit('swift/decoding-rules.json', 'lib/swift-decoding-rules.ts', () =>
+      toJsonText(swiftDecodingRules(schemas, openapi, extensions.clientMessageTypes)),
     ),
     emit('docs/http.html', 'lib/emit-docs-http.ts', (h) => emitHttpDocs(openapi, h)),
     emit('docs/ws.html', 'lib/emit-docs-ws.ts', (h) => emitWsDocs(asyncapi, h)),
