@@ -89,10 +89,12 @@ async function startJob(): Promise<{ jobId: string; token: string }> {
     return data;
   }
   const response = await fetch(`/v1/simulator/jobs?scenario=${encodeURIComponent(scenario)}`, { method: 'POST' });
-  const body = (await response.json()) as { data?: { jobId?: unknown; token?: unknown } };
-  if (response.status !== 202 || typeof body.data?.jobId !== 'string' || typeof body.data.token !== 'string')
+  // The job-start envelope `{data: {jobId, token, ...}}`; a bare accepted body is read the same way.
+  const body = (await response.json()) as { data?: unknown; jobId?: unknown };
+  const accepted = (body.data ?? body) as { jobId?: unknown; token?: unknown };
+  if (response.status !== 202 || typeof accepted.jobId !== 'string' || typeof accepted.token !== 'string')
     throw new Error(`simulator answered ${response.status}`);
-  return { jobId: body.data.jobId, token: body.data.token };
+  return { jobId: accepted.jobId, token: accepted.token };
 }
 
 function send(message: ClientMessage): void {

@@ -22,7 +22,10 @@ const JOB_ID = '0b8f6c1e-2d4a-4f9b-8e3c-7a1d5f6e9b20';
 
 const samples: Array<{ name: string; samples: Samples }> = [
   ...listOperations(openapi).map((item) => ({ name: item.operationId, samples: operationSamples(item, JOB_ID) })),
-  ...listMessages(asyncapi).map((message) => ({ name: `message-${message.name}`, samples: messageSamples(message) })),
+  ...listMessages(asyncapi).map((message) => ({
+    name: `message-${message.name}`,
+    samples: messageSamples(message, JOB_ID),
+  })),
   { name: 'walkthrough', samples: { ts: webFlowSample(), swift: iosFlowSample() } },
 ];
 

@@ -213,7 +213,7 @@ export interface WsMessage {
 /** `job_progress` → `jobProgress` (the Swift ServerMessage/ClientMessage case). */
 const swiftCase = (name: string): string => name.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
 
-export function messageSamples(message: WsMessage): Samples {
+export function messageSamples(message: WsMessage, jobId: string): Samples {
   if (message.action === 'receive') {
     return {
       ts: [
@@ -239,15 +239,19 @@ export function messageSamples(message: WsMessage): Samples {
       ].join('\n'),
     };
   }
-  const fields = message.payloadFields.map((field) => `message.payload.${field}`);
+  const fields = message.payloadFields;
+  const fieldList = fields.join(', ');
   return {
     ts: [
-      "import type { ProgressSocketClient } from '@bookstrack/client';",
+      "import { ProgressSocketClient } from '@bookstrack/client';",
       '',
-      'declare const socket: ProgressSocketClient;',
-      `socket.on('${message.name}', (message) => {`,
-      `  console.log(message.seq, ${fields.join(', ')});`,
+      `const socket = new ProgressSocketClient({ baseUrl: '${SAMPLE_ORIGIN}', jobId: '${jobId}', token: '${SAMPLE_TOKEN}' });`,
+      `socket.on('${message.name}', (frame) => {`,
+      ...(fields.length
+        ? [`  const { ${fieldList} } = frame.payload;`, `  console.log(frame.seq, ${fieldList});`]
+        : ['  console.log(frame.seq, frame.payload);']),
       '});',
+      'socket.connect();',
       '',
     ].join('\n'),
     swift: [
@@ -257,7 +261,7 @@ export function messageSamples(message: WsMessage): Samples {
       'func handle(frame text: String) throws {',
       '    switch try JSONDecoder.bookstrack.decode(ServerMessage.self, from: Data(text.utf8)) {',
       `    case .${swiftCase(message.name)}(let message):`,
-      `        print(message.seq, ${fields.join(', ')})`,
+      `        print(message.seq, ${fields.map((field) => `message.payload.${field}`).join(', ') || 'message.payload'})`,
       '    default:',
       '        break',
       '    }',

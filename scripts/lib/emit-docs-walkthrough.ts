@@ -34,16 +34,25 @@ export function closeReactions(
   });
 }
 
-/** The close-code decision drawn as a mermaid flowchart, one edge per code. */
+/** Short node labels of the flowchart. */
+const POLICY_LABEL: Record<Reconnect, string> = {
+  none: 'stop',
+  after_delay: 'retry after the delay',
+  backoff: 'retry with backoff',
+  new_token: 'retry with a newer token',
+};
+
+/** The close-code decision drawn as a mermaid flowchart: one edge per policy, labelled with its codes. */
 export function closeFlowchart(codes: readonly CloseCode[]): string {
-  const policies = [...new Set(closeReactions(codes).map((row) => row.policy))];
+  const rows = closeReactions(codes);
+  const isMixed = (code: number): boolean =>
+    new Set(rows.filter((row) => row.code === code).map((row) => row.policy)).size > 1;
   const lines = ['flowchart LR', '  close([socket closed]) --> lookup{code and reason}'];
-  for (const policy of policies) {
-    const label = closeReactions(codes)
+  for (const policy of [...new Set(rows.map((row) => row.policy))]) {
+    const labels = rows
       .filter((row) => row.policy === policy)
-      .map((row) => (row.reason ? `${row.code} ${row.reason}` : `${row.code}`))
-      .join(', ');
-    lines.push(`  lookup -->|${label}| ${policy}[${POLICY_TEXT[policy].split(':')[0]}]`);
+      .map((row) => (isMixed(row.code) && row.reason ? `${row.code} ${row.reason}` : `${row.code}`));
+    lines.push(`  lookup -->|${[...new Set(labels)].join(', ')}| ${policy}[${POLICY_LABEL[policy]}]`);
   }
   return lines.join('\n');
 }
@@ -55,7 +64,7 @@ function reactionTable(codes: readonly CloseCode[]): string {
         row.entry.sentBy
       }</td><td><code>${row.policy}</code>: ${escapeHtml(POLICY_TEXT[row.policy])}${
         row.entry.retryAfterMs !== undefined && row.policy === 'after_delay'
-          ? ` (${escapeHtml(reconnectText(row.entry).replace(/^[a-z_]+ /, ''))})`
+          ? ` ${escapeHtml(reconnectText(row.entry).replace(/^[a-z_]+ /, ''))}`
           : ''
       }</td><td>${inlineMarkdown(row.entry.clientAction)}</td></tr>`,
   );

@@ -118,7 +118,7 @@ function messageSection(asyncapi: JsonSchema, channel: JsonSchema, message: WsMe
   const spec = deref(asyncapi, (isSchema(channel.messages) ? channel.messages : {})[message.name]);
   const examples = (Array.isArray(spec.examples) ? spec.examples : []).filter(isSchema);
   const direction = message.action === 'receive' ? 'client → server' : 'server → client';
-  const samples = messageSamples(message);
+  const samples = messageSamples(message, jobId);
   const kinds: Array<['ts' | 'swift' | 'curl', string]> = [
     ['ts', 'TypeScript (@bookstrack/client)'],
     ['swift', 'Swift (BooksTrackContract)'],

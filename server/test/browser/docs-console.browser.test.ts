@@ -63,4 +63,47 @@ describe.skipIf(!chromiumPath)('/docs/ws live console', () => {
     // The one expected console error: GET /v1/simulator/scenarios is 404 on a normal server.
     expect(errors.filter((error) => !error.includes('404'))).toEqual([]);
   });
+
+  it('offers the scenarios of a simulator and starts the chosen one with POST /v1/simulator/jobs', async () => {
+    // A stand-in for the simulator Worker: its two routes answered in the browser, the job itself a
+    // real CSV import on this server (so every frame and the close still come from wrangler dev).
+    const scenarioPage = await browser.context.newPage();
+    const started: string[] = [];
+    await scenarioPage.route('**/v1/simulator/scenarios', (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: JSON.stringify([
+          { name: 'token-expired', description: 'closes 1008 Token expired' },
+          { name: 'job-failed', description: 'closes 1011 Job failed' },
+        ]),
+      }),
+    );
+    await scenarioPage.route('**/v1/simulator/jobs?*', async (route) => {
+      started.push(`${route.request().method()} ${new URL(route.request().url()).search}`);
+      const response = await fetch(`${origin}/api/csv/import`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'text/csv' },
+        body: 'Title,Author\nDune,Frank Herbert\n',
+      });
+      await route.fulfill({ status: response.status, contentType: 'application/json', body: await response.text() });
+    });
+    await scenarioPage.goto(`${origin}/docs/ws#console`, { waitUntil: 'networkidle' });
+    await scenarioPage.getByText('Not connected.', { exact: true }).waitFor();
+    await scenarioPage.locator('#console-scenario').waitFor({ state: 'visible' });
+    expect(await scenarioPage.locator('#console-scenario option').allInnerTexts()).toEqual([
+      'sample CSV import',
+      'token-expired: closes 1008 Token expired',
+      'job-failed: closes 1011 Job failed',
+    ]);
+    await scenarioPage.locator('#console-scenario').selectOption('token-expired');
+    await scenarioPage.locator('#console-start').click();
+    await scenarioPage.waitForFunction('window.__docsConsole.closes.length > 0', undefined, { timeout: 60_000 });
+    const hook = await readHook(scenarioPage);
+    expect(started).toEqual(['POST ?scenario=token-expired']);
+    expect(hook.scenarios).toEqual(['token-expired', 'job-failed']);
+    expect(hook.frames.length).toBeGreaterThan(1);
+    expect(hook.frames.filter((frame) => frame.verdict !== 'valid')).toEqual([]);
+    await scenarioPage.close();
+  });
 });
