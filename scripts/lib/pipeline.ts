@@ -9,6 +9,7 @@ import { emitConstants } from './emit-constants';
 import { emitDocsIndex } from './emit-docs-index';
 import { emitSwiftDocs } from './emit-docs-swift';
 import { emitHttpDocs } from './emit-docs-http';
+import { emitWalkthroughDocs } from './emit-docs-walkthrough';
 import { emitWsDocs } from './emit-docs-ws';
 import { emitManifest } from './emit-manifest';
 import { emitSwift } from './emit-swift';
@@ -62,7 +63,6 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     timed(path, async () => ({ path, emitter, content: await render({ emitter, inputsHash }) }));
 
   const schemas = loadSchemas(spec.schemas);
-  // redocly runs in a child process, so the AsyncAPI bundle and its validation overlap with it.
   const [openapi, asyncapi] = await Promise.all([
     timed('bundle openapi', () => bundleOpenApi(spec.openapi)),
     timed('bundle + validate asyncapi', async () => {
@@ -99,9 +99,12 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       toJsonText(swiftDecodingRules(schemas, openapi, extensions.clientMessageTypes)),
     ),
     emit('docs/http.html', 'lib/emit-docs-http.ts', (h) => emitHttpDocs(openapi, h)),
-    emit('docs/ws.html', 'lib/emit-docs-ws.ts', (h) => emitWsDocs(asyncapi, h)),
+    emit('docs/ws.html', 'lib/emit-docs-ws.ts', (h) => emitWsDocs(asyncapi, extensions, h)),
+    emit('docs/walkthrough.html', 'lib/emit-docs-walkthrough.ts', (h) => emitWalkthroughDocs(extensions, h)),
     emit('docs/index.html', 'lib/emit-docs-index.ts', (h) => emitDocsIndex(extensions, 'BooksTrack API', h)),
-    emit('docs/swift.html', 'lib/emit-docs-swift.ts', (h) => emitSwiftDocs(readFileSync(SWIFT_GUIDE, 'utf8'), h)),
+    emit('docs/swift.html', 'lib/emit-docs-swift.ts', (h) =>
+      emitSwiftDocs(readFileSync(SWIFT_GUIDE, 'utf8'), extensions.contractVersion, h),
+    ),
   ]);
   outputs.push(await emit('MANIFEST.md', 'lib/emit-manifest.ts', (h) => emitManifest(outputs, h)));
 
