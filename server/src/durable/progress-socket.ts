@@ -114,7 +114,7 @@ export class ProgressSocket extends DurableObject<WorkerVars> implements JobApi 
     );
     this.ctx.storage.transactionSync(() => {
       storeTransition(this.targets, created);
-      this.jobs.insertItems(plan.items, plan.presetOutcomes);
+      this.jobs.insertItems(plan.items, plan.presetOutcomes, pipeline.stepSize);
       commit();
     });
     await this.timers.arm();

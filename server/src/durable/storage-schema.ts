@@ -3,22 +3,30 @@
 
 export const TABLE = {
   JOB: 'job',
-  ITEMS: 'items',
-  ITEM_PARTS: 'item_parts',
+  CHUNKS: 'chunks',
   TOKENS: 'tokens',
   TIMERS: 'timers',
 } as const;
 
 /**
- * Durable Object SQLite refuses a string, BLOB or row over 2 MB (SQLITE_TOOBIG), so a work item
- * whose JSON is larger is stored as parts of at most this many UTF-8 bytes (item_parts), leaving
- * room in the row for the item's outcome.
+ * A job's items and their outcomes are stored in chunks of consecutive items (one step's slice),
+ * one JSON array per chunk, so a step writes its outcomes as one row. chunks.kind says which.
+ */
+export const CHUNK_KIND = { ITEMS: 0, OUTCOMES: 1 } as const;
+export type ChunkKind = (typeof CHUNK_KIND)[keyof typeof CHUNK_KIND];
+
+/**
+ * Durable Object SQLite refuses a string, BLOB or row over 2 MB (SQLITE_TOOBIG), so a chunk whose
+ * JSON is larger is stored as parts of at most this many UTF-8 bytes (BLOB rows 0..n of the chunk);
+ * a chunk that fits is one TEXT row (part 0).
  */
 export const ITEM_PART_MAX_BYTES = 1_000_000;
 
-/** items.item of an item stored in parts: never valid JSON, so never confused with a stored item. */
-export const SPLIT_ITEM_MARKER = '';
+/** One row per item, as objects created before chunks stored them; dropped with the job. */
+const LEGACY_ITEM_TABLES = ['item_parts', 'items'] as const;
 
+// chunks is WITHOUT ROWID: one b-tree, so storing a part writes one row (a rowid table with a
+// composite key writes its index too).
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS ${TABLE.JOB} (
   singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
@@ -42,17 +50,14 @@ CREATE TABLE IF NOT EXISTS ${TABLE.JOB} (
   last_progress_at INTEGER,
   final_frame TEXT
 );
-CREATE TABLE IF NOT EXISTS ${TABLE.ITEMS} (
-  idx INTEGER PRIMARY KEY,
-  item TEXT NOT NULL,
-  outcome TEXT
-);
-CREATE TABLE IF NOT EXISTS ${TABLE.ITEM_PARTS} (
-  idx INTEGER NOT NULL,
+CREATE TABLE IF NOT EXISTS ${TABLE.CHUNKS} (
+  kind INTEGER NOT NULL,
+  start INTEGER NOT NULL,
   part INTEGER NOT NULL,
-  bytes BLOB NOT NULL,
-  PRIMARY KEY (idx, part)
-);
+  count INTEGER NOT NULL,
+  data NOT NULL,
+  PRIMARY KEY (kind, start, part)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS ${TABLE.TOKENS} (
   hash TEXT PRIMARY KEY,
   role TEXT NOT NULL,
@@ -90,17 +95,18 @@ export const SQL = {
     started_at, completed_at, results_expires_at, results_deleted, last_progress_at, final_frame)
     VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   selectJob: `SELECT * FROM ${TABLE.JOB} WHERE singleton = 1`,
-  // items
-  // An item too large for one row keeps SPLIT_ITEM_MARKER in items.item and its UTF-8 JSON in item_parts.
-  insertItem: `INSERT OR REPLACE INTO ${TABLE.ITEMS} (idx, item, outcome) VALUES (?, ?, ?)`,
-  deleteItemParts: `DELETE FROM ${TABLE.ITEM_PARTS} WHERE idx = ?`,
-  insertItemPart: `INSERT INTO ${TABLE.ITEM_PARTS} (idx, part, bytes) VALUES (?, ?, ?)`,
-  selectItemSlice: `SELECT idx, item, outcome FROM ${TABLE.ITEMS} WHERE idx >= ? AND idx < ? ORDER BY idx`,
-  selectItemPartSlice: `SELECT idx, bytes FROM ${TABLE.ITEM_PARTS} WHERE idx >= ? AND idx < ? ORDER BY idx, part`,
-  writeOutcome: `UPDATE ${TABLE.ITEMS} SET outcome = ? WHERE idx = ?`,
-  selectOutcomes: `SELECT idx, outcome FROM ${TABLE.ITEMS} WHERE outcome IS NOT NULL ORDER BY idx`,
-  deleteItems: `DELETE FROM ${TABLE.ITEMS}`,
-  deleteAllItemParts: `DELETE FROM ${TABLE.ITEM_PARTS}`,
+  // chunks: a chunk is keyed by (kind, index of its first item); its rows are its parts in order.
+  putChunkPart: `INSERT INTO ${TABLE.CHUNKS} (kind, start, part, count, data) VALUES (?, ?, ?, ?, ?)
+    ON CONFLICT (kind, start, part) DO UPDATE SET count = excluded.count, data = excluded.data`,
+  deleteChunkPartsFrom: `DELETE FROM ${TABLE.CHUNKS} WHERE kind = ? AND start = ? AND part >= ?`,
+  // The chunk holding the range's first index starts at or before it: MAX(start) <= from.
+  selectChunks: `SELECT start, part, count, data FROM ${TABLE.CHUNKS} WHERE kind = ?1 AND start < ?3
+    AND start >= (SELECT COALESCE(MAX(start), 0) FROM ${TABLE.CHUNKS} WHERE kind = ?1 AND start <= ?2)
+    ORDER BY start, part`,
+  selectChunkLayout: `SELECT start, count FROM ${TABLE.CHUNKS} WHERE kind = ?1 AND part = 0 AND start < ?3
+    AND start >= (SELECT COALESCE(MAX(start), 0) FROM ${TABLE.CHUNKS} WHERE kind = ?1 AND start <= ?2)
+    ORDER BY start`,
+  deleteChunks: `DELETE FROM ${TABLE.CHUNKS}`,
   // tokens
   selectTokens: `SELECT * FROM ${TABLE.TOKENS}`,
   insertToken: `INSERT INTO ${TABLE.TOKENS} (hash, role, expires_at, lock_public, lock_sealed_private)
@@ -119,6 +125,9 @@ export const SQL = {
   deleteTimerRun: `DELETE FROM ${TABLE.TIMERS} WHERE id = ? AND rev = ?`,
   deleteTimerKind: `DELETE FROM ${TABLE.TIMERS} WHERE kind = ?`,
   retryTimer: `UPDATE ${TABLE.TIMERS} SET due_at = ?, attempts = ? WHERE id = ? AND rev = ?`,
-  // cleanup: forget the whole job
-  wipe: [TABLE.ITEM_PARTS, TABLE.ITEMS, TABLE.TOKENS, TABLE.TIMERS, TABLE.JOB].map((t) => `DELETE FROM ${t}`),
+  // cleanup: forget the whole job, and the per-item tables of schemas before chunks if present
+  wipe: [
+    ...[TABLE.CHUNKS, TABLE.TOKENS, TABLE.TIMERS, TABLE.JOB].map((t) => `DELETE FROM ${t}`),
+    ...LEGACY_ITEM_TABLES.map((t) => `DROP TABLE IF EXISTS ${t}`),
+  ],
 } as const;
