@@ -25,8 +25,8 @@ export const ITEM_PART_MAX_BYTES = 1_000_000;
 /** One row per item, as objects created before chunks stored them; dropped with the job. */
 const LEGACY_ITEM_TABLES = ['item_parts', 'items'] as const;
 
-// chunks is WITHOUT ROWID: one b-tree, so storing a part writes one row (a rowid table with a
-// composite key writes its index too).
+// Tables keyed by anything but a plain integer are WITHOUT ROWID: one b-tree each, so storing a row
+// writes one row (a rowid table writes its key's index too, and AUTOINCREMENT a sqlite_sequence row).
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS ${TABLE.JOB} (
   singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
@@ -67,16 +67,16 @@ CREATE TABLE IF NOT EXISTS ${TABLE.TOKENS} (
   lock_public TEXT,
   lock_sealed_private TEXT,
   successor_sealed TEXT
-);
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS ${TABLE.TIMERS} (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
   kind TEXT NOT NULL,
   key TEXT NOT NULL DEFAULT '',
+  id INTEGER NOT NULL,
   due_at INTEGER NOT NULL,
   attempts INTEGER NOT NULL DEFAULT 0,
   rev INTEGER NOT NULL DEFAULT 0,
-  UNIQUE (kind, key)
-);`;
+  PRIMARY KEY (kind, key)
+) WITHOUT ROWID;`;
 
 /**
  * Creates the tables in one exec of the whole script (DO SQLite runs every statement of it): measured
@@ -116,15 +116,18 @@ export const SQL = {
   extendCurrentToken: `UPDATE ${TABLE.TOKENS} SET expires_at = MAX(expires_at, ?) WHERE role = 'current'`,
   deleteToken: `DELETE FROM ${TABLE.TOKENS} WHERE hash = ? AND forget_at <= ?`,
   // timers
-  upsertTimer: `INSERT INTO ${TABLE.TIMERS} (kind, key, due_at) VALUES (?, ?, ?)
+  // A timer's id orders timers due at the same time (insertion order); TimerStore hands them out.
+  // Objects created before this schema keep an AUTOINCREMENT id column, which accepts them too.
+  selectMaxTimerId: `SELECT COALESCE(MAX(id), 0) AS id FROM ${TABLE.TIMERS}`,
+  upsertTimer: `INSERT INTO ${TABLE.TIMERS} (kind, key, due_at, id) VALUES (?, ?, ?, ?)
     ON CONFLICT (kind, key) DO UPDATE SET due_at = excluded.due_at, attempts = 0, rev = rev + 1`,
-  upsertTimerEarliest: `INSERT INTO ${TABLE.TIMERS} (kind, key, due_at) VALUES (?, ?, ?)
+  upsertTimerEarliest: `INSERT INTO ${TABLE.TIMERS} (kind, key, due_at, id) VALUES (?, ?, ?, ?)
     ON CONFLICT (kind, key) DO UPDATE SET due_at = excluded.due_at, attempts = 0, rev = rev + 1
     WHERE excluded.due_at < ${TABLE.TIMERS}.due_at`,
   selectTimers: `SELECT id, kind, key, due_at, attempts, rev FROM ${TABLE.TIMERS}`,
-  deleteTimerRun: `DELETE FROM ${TABLE.TIMERS} WHERE id = ? AND rev = ?`,
+  deleteTimerRun: `DELETE FROM ${TABLE.TIMERS} WHERE kind = ? AND key = ? AND id = ? AND rev = ?`,
   deleteTimerKind: `DELETE FROM ${TABLE.TIMERS} WHERE kind = ?`,
-  retryTimer: `UPDATE ${TABLE.TIMERS} SET due_at = ?, attempts = ? WHERE id = ? AND rev = ?`,
+  retryTimer: `UPDATE ${TABLE.TIMERS} SET due_at = ?, attempts = ? WHERE kind = ? AND key = ? AND id = ? AND rev = ?`,
   // cleanup: forget the whole job, and the per-item tables of schemas before chunks if present
   wipe: [
     ...[TABLE.CHUNKS, TABLE.TOKENS, TABLE.TIMERS, TABLE.JOB].map((t) => `DELETE FROM ${t}`),
