@@ -31,6 +31,7 @@ import {
 import { logForJob, safely } from './job-log';
 import { JobStore } from './job-store';
 import { SocketHub } from './socket-hub';
+import { migrateLegacyItems } from './legacy-items';
 import { ensureSchema } from './storage-schema';
 import { TimerStore } from './timer-store';
 import { rejectStanding, TokenLifecycle } from './token-lifecycle';
@@ -62,6 +63,9 @@ export class ProgressSocket extends DurableObject<WorkerVars> implements JobApi 
     this.policy = resolveTokenPolicy(env);
     this.rules = jobRulesFrom(this.policy);
     this.jobs = new JobStore(sql);
+    // An object from before chunked storage moves its items into chunks the first time it wakes.
+    const migrated = ctx.storage.transactionSync(() => migrateLegacyItems(sql, this.jobs));
+    if (migrated) logForJob(this.jobs, 'storage.migrated', { ...migrated });
     this.timers = new TimerStore(sql, ctx.storage);
     this.hub = new SocketHub(ctx, env.VALIDATE_RESPONSES === 'true');
     const tokens = new TokenStore(sql);

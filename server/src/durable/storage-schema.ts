@@ -22,8 +22,8 @@ export type ChunkKind = (typeof CHUNK_KIND)[keyof typeof CHUNK_KIND];
  */
 export const ITEM_PART_MAX_BYTES = 1_000_000;
 
-/** One row per item, as objects created before chunks stored them; dropped with the job. */
-const LEGACY_ITEM_TABLES = ['item_parts', 'items'] as const;
+/** One row per item, as objects created before chunks stored them (legacy-items.ts moves them into chunks). */
+export const LEGACY_ITEM_TABLES = ['item_parts', 'items'] as const;
 
 // Tables keyed by anything but a plain integer are WITHOUT ROWID: one b-tree each, so storing a row
 // writes one row (a rowid table writes its key's index too, and AUTOINCREMENT a sqlite_sequence row).
