@@ -15,6 +15,7 @@ const EXPECTED_FILES = [
   'docs/index.html',
   'docs/swift.html',
   'docs/ws.html',
+  'fast-validators.ts',
   'openapi-types.ts',
   'openapi.json',
   'operations.ts',
