@@ -1,7 +1,7 @@
 // JSON Schema node → the source of a boolean check, with zod's semantics (generated/schemas.ts is
 // the reference: same keywords, same formats, same optional/undefined rule), as plain straight-line
 // code: Workers refuse runtime code generation, so nothing is compiled at import time.
-import { isSchema, refTypeName, type JsonSchema } from './json-schema';
+import { isSchema, refTypeName, unknownKeywords, type JsonSchema } from './json-schema';
 import { BASE64_CHECK, FORMAT_CHECKS, type FormatCheck } from './fast-formats';
 import { discriminator } from './zod-union';
 import { regexLiteral, tsLiteral } from './zod-literal';
@@ -17,11 +17,6 @@ export interface FastContext {
   regexes: Map<string, string>;
   helperNames: Set<string>;
 }
-
-const isOpen = (schema: JsonSchema): boolean =>
-  Object.keys(schema).every(
-    (key) => key === 'description' || key.startsWith('x-') || key === 'examples' || key === 'title',
-  );
 
 function regexConst(literal: string, ctx: FastContext): string {
   let name = ctx.regexes.get(literal);
@@ -40,20 +35,8 @@ function helper(ctx: FastContext, hint: string, body: string[]): string {
   return name;
 }
 
-/** True when the schema accepts every value (zod's z.unknown()). */
-export function acceptsAnything(schema: JsonSchema): boolean {
-  return (
-    schema.type === undefined &&
-    !schema.$ref &&
-    !('const' in schema) &&
-    !schema.enum &&
-    !schema.oneOf &&
-    !schema.anyOf &&
-    !schema.properties &&
-    schema.additionalProperties === undefined &&
-    isOpen(schema)
-  );
-}
+/** True when the schema accepts every value (zod's z.unknown()): it has annotations only. */
+export const acceptsAnything = (schema: JsonSchema): boolean => unknownKeywords(schema, []).length === 0;
 
 /** A boolean expression checking `x` (a plain identifier). `hint` names any helper it needs. */
 export function checkExpression(schema: JsonSchema, x: string, ctx: FastContext, where: string, hint: string): string {
