@@ -16,6 +16,7 @@ const EXPECTED_FILES = [
   'docs/swift.html',
   'docs/walkthrough.html',
   'docs/ws.html',
+  'fast-validators.ts',
   'openapi-types.ts',
   'openapi.json',
   'operations.ts',

@@ -6,6 +6,7 @@ import { bundleAsyncApi } from './bundle-asyncapi';
 import { bundleOpenApi } from './bundle-openapi';
 import { readExtensions } from './contract-extensions';
 import { emitConstants } from './emit-constants';
+import { emitFastValidators } from './emit-fast-validators';
 import { emitDocsIndex } from './emit-docs-index';
 import { emitSwiftDocs } from './emit-docs-swift';
 import { emitHttpDocs } from './emit-docs-http';
@@ -74,6 +75,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const extensions = readExtensions(openapi, asyncapi, schemas);
   const outputs: Output[] = await Promise.all([
     emit('schemas.ts', 'lib/emit-zod.ts', (h) => emitZod(schemas, h)),
+    emit('fast-validators.ts', 'lib/emit-fast-validators.ts', (h) => emitFastValidators(schemas, openapi, h)),
     // JSON has no comment syntax: these two carry no header; MANIFEST.md records them.
     emit('openapi.json', 'lib/bundle-openapi.ts', () => toJsonText(openapi)),
     emit('asyncapi.json', 'lib/bundle-asyncapi.ts', () => toJsonText(asyncapi)),
