@@ -1,8 +1,9 @@
 // `npm run release -- X.Y.Z [--date YYYY-MM-DD]`: cuts contract release X.Y.Z. Checks that both
 // documents of spec/ and both bundles of generated/ state X.Y.Z, that generated/ is fresh, that X.Y.Z
 // is above the last release and passes the semver gate against it; copies the bundles to
-// releases/X.Y.Z/, lists it in releases/index.json, regenerates CHANGELOG.md, commits and tags
-// `contract-vX.Y.Z`. `--no-git` skips the clean-tree check, the commit and the tag (tests).
+// releases/X.Y.Z/ with the client artefacts the old-client test decodes with (release/old-clients.ts),
+// lists it in releases/index.json, regenerates CHANGELOG.md, commits and tags `contract-vX.Y.Z` and
+// `X.Y.Z` (for Swift Package Manager). `--no-git` skips the clean-tree check, the commit and the tag (tests).
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -13,6 +14,7 @@ import { checkBreaking } from './check-breaking';
 import { writeChangelog, CHANGELOG } from './changelog';
 import { checkGenerated } from './check-generated';
 import { REPO_ROOT } from './core/paths';
+import { writeClientArtefacts } from './release/old-clients';
 import { loadYaml } from './core/yaml';
 import {
   BUNDLE_FILES,
@@ -80,7 +82,8 @@ function gitProblems(repo: string, version: string): string[] {
     .split('\n')
     .filter((line) => line.trim() !== '' && !line.slice(3).startsWith(own));
   if (dirty.length > 0) problems.push(`the working tree is not clean (${dirty.length} path(s)); commit first`);
-  if (git(repo, ['tag', '--list', tagOf(version)]).trim() !== '') problems.push(`tag ${tagOf(version)} exists`);
+  for (const tag of [tagOf(version), version])
+    if (git(repo, ['tag', '--list', tag]).trim() !== '') problems.push(`tag ${tag} exists`);
   return problems;
 }
 
@@ -92,6 +95,7 @@ export function cutRelease(options: ReleaseOptions): Release {
   const target = releaseDir(repo, version);
   mkdirSync(target, { recursive: true });
   for (const file of BUNDLE_FILES) copyFileSync(join(repo, 'generated', file), join(target, file));
+  writeClientArtefacts(repo, version);
   const release: Release = { version, tag: tagOf(version), date: options.date };
   const releases = [...readReleases(repo), release];
   writeFileSync(join(releasesDir(repo), RELEASE_INDEX), `${JSON.stringify({ releases }, null, 2)}\n`);
@@ -100,6 +104,8 @@ export function cutRelease(options: ReleaseOptions): Release {
     git(repo, ['add', '--', RELEASES_DIR, CHANGELOG]);
     git(repo, ['commit', '-q', '-m', `Release contract ${version}: ${RELEASES_DIR}/${version}/ and CHANGELOG.md`]);
     git(repo, ['tag', '-a', release.tag, '-m', `BooksTrack contract ${version}`]);
+    // Swift Package Manager resolves versions only from plain semver tags.
+    git(repo, ['tag', '-a', version, '-m', `BooksTrack contract ${version} (Swift package)`]);
   }
   return release;
 }

@@ -124,7 +124,8 @@ describe('Prism mock over generated/openapi.json', () => {
       (port) => ['mock', OPENAPI_FILE, '--host', '127.0.0.1', '--port', String(port)],
       /Prism is listening on/,
     );
-  });
+    // Prism takes ~3 s to start on a quiet machine and over 10 s (the default) on two busy cores.
+  }, 90_000);
   afterAll(() => prism?.stop());
 
   async function mocked(operation: Operation, prefer: string): Promise<{ status: number; body: unknown }> {
@@ -170,7 +171,7 @@ describe('@hey-api/openapi-ts client from generated/openapi.json', () => {
       logs: { level: 'silent', file: false },
     });
     sdk = readFileSync(join(dir, 'client', 'sdk.gen.ts'), 'utf8');
-  });
+  }, 90_000);
 
   it('has a function for every HTTP operation', () => {
     for (const { op } of httpOperations) expect(sdk).toContain(`export const ${String(op.operationId)} =`);

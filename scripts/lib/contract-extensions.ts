@@ -52,6 +52,8 @@ export interface ContractExtensions {
   rateLimit: Record<string, string | number>;
   errorCodes: string[];
   errorStatus: Record<string, number>;
+  /** The named examples of the WWW-Authenticate header: the exact challenges a 401 carries. */
+  authChallenges: Record<string, string>;
   pipelines: string[];
   /** JobStatus values that end a job (JobStatus x-terminal), in enum order. */
   terminalJobStatuses: string[];
@@ -59,6 +61,18 @@ export interface ContractExtensions {
   serverMessageTypes: string[];
   /** ServerMessage members marked x-per-connection: replies to one socket that do not advance seq. */
   perConnectionMessageTypes: string[];
+}
+
+const HeaderExamples = z.record(z.string(), z.object({ value: z.string() }));
+
+function authChallenges(openapi: JsonSchema): Record<string, string> {
+  const headers = object(object(openapi.components, 'openapi components').headers, 'components.headers');
+  const header = object(headers['WWW-Authenticate'], 'the WWW-Authenticate header');
+  const pattern = new RegExp(String(object(header.schema, 'WWW-Authenticate schema').pattern));
+  const examples = HeaderExamples.parse(header.examples);
+  for (const [name, { value }] of Object.entries(examples))
+    if (!pattern.test(value)) throw new Error(`WWW-Authenticate example ${name} does not match its pattern`);
+  return Object.fromEntries(Object.entries(examples).map(([name, { value }]) => [name, value]));
 }
 
 export function readExtensions(openapi: JsonSchema, asyncapi: JsonSchema, schemas: SchemaMap): ContractExtensions {
@@ -86,6 +100,7 @@ export function readExtensions(openapi: JsonSchema, asyncapi: JsonSchema, schema
     rateLimit: sameRateLimit(openapi),
     errorCodes: z.array(z.string()).parse(errorCode.enum),
     errorStatus: z.record(z.string(), z.int()).parse(errorCode['x-error-status']),
+    authChallenges: authChallenges(openapi),
     pipelines: z.array(z.string()).parse(object(schemas.get('PipelineType'), 'PipelineType schema').enum),
     terminalJobStatuses: terminalStatuses(object(schemas.get('JobStatus'), 'JobStatus schema')),
     clientMessageTypes: unionTags(schemas, 'ClientMessage'),

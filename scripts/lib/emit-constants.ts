@@ -90,6 +90,13 @@ function errorSection(ext: ContractExtensions): string[] {
       objectConst(Object.entries(ext.errorStatus)),
       ' as const satisfies Record<ErrorCode, number>',
     ),
+    declare(
+      'The WWW-Authenticate challenge of a 401, by the named examples of the spec header.',
+      'AUTH_CHALLENGE',
+      objectConst(
+        Object.entries(ext.authChallenges).map(([name, value]): [string, string] => [camelToUpperSnake(name), value]),
+      ),
+    ),
   ];
 }
 

@@ -1,13 +1,27 @@
-// generated/docs/index.html: the offline landing page served at GET /docs. Hand-templated so
-// it stays tiny; its tables are rendered from the same extensions as constants.ts.
+// generated/docs/index.html: the landing page served at GET /docs, in the docs site's layout; its
+// tables are rendered from the same extensions as constants.ts.
 import { reconnectText } from './close-code-text';
 import type { ContractExtensions } from './contract-extensions';
-import { htmlHeader, type HeaderInfo } from './header';
+import { escapeHtml, renderPage } from './docs-site-layout';
+import type { HeaderInfo } from './header';
 
 /** Routes the Worker serves the pages under (server/src/routes/meta.ts). */
 export const DOC_LINKS = [
-  { href: '/docs/http', label: 'HTTP API reference', note: 'OpenAPI 3.1, rendered by Redocly' },
-  { href: '/docs/ws', label: 'WebSocket reference', note: 'AsyncAPI 3.0, rendered by the AsyncAPI HTML template' },
+  {
+    href: '/docs/walkthrough',
+    label: 'Walkthrough',
+    note: 'the whole client flow for web and iOS, with the reaction to each close code',
+  },
+  {
+    href: '/docs/http',
+    label: 'HTTP API reference',
+    note: 'OpenAPI 3.1: every operation with examples and curl, TypeScript and Swift samples',
+  },
+  {
+    href: '/docs/ws',
+    label: 'WebSocket reference',
+    note: 'AsyncAPI 3.0: connection flow, ws binding, close codes, every message with samples, and a live console',
+  },
   {
     href: '/docs/swift',
     label: 'Swift guide',
@@ -17,9 +31,7 @@ export const DOC_LINKS = [
   { href: '/asyncapi.json', label: 'asyncapi.json', note: 'the bundled AsyncAPI document' },
 ];
 
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+export { escapeHtml };
 
 /** Markdown inline code (`x`) → <code>, after escaping. */
 const inline = (text: string): string => escapeHtml(text).replace(/`([^`]+)`/g, '<code>$1</code>');
@@ -54,31 +66,15 @@ export function humanDuration(seconds: number): string {
   return [hours && `${hours} h`, minutes && `${minutes} min`, rest && `${rest} s`].filter(Boolean).join(' ') || '0 s';
 }
 
-/** Shared with the Swift guide page (emit-docs-swift.ts) so the docs look like one set. */
-export const DOCS_STYLE =
-  'body{font:16px/1.5 system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#1f2328}' +
-  'table{border-collapse:collapse;margin:1rem 0}th,td{border:1px solid #d0d7de;padding:.35rem .6rem;text-align:left;vertical-align:top}' +
-  'th{background:#f6f8fa}code{background:#f6f8fa;padding:0 .2rem;border-radius:3px}';
-
 export function emitDocsIndex(ext: ContractExtensions, title: string, header: HeaderInfo): string {
-  const links = DOC_LINKS.map((link) => `    <li><a href="${link.href}">${link.label}</a>: ${link.note}</li>\n`).join(
-    '',
-  );
-  return (
-    `<!DOCTYPE html>\n${htmlHeader(header)}<html lang="en">\n<head>\n  <meta charset="utf-8">\n` +
-    `  <meta name="viewport" content="width=device-width, initial-scale=1">\n  <title>${escapeHtml(title)} ${
-      ext.contractVersion
-    }</title>\n` +
-    `  <style>${DOCS_STYLE}</style>\n</head>\n<body>\n  <h1>${escapeHtml(title)}</h1>\n  <p>Contract version <code>${
-      ext.contractVersion
-    }</code>.</p>\n` +
-    `  <ul>\n${links}  </ul>\n` +
-    `  <h2>WebSocket close codes</h2>\n  <table>\n    <thead><tr><th>code</th><th>name</th><th>sent by</th><th>reasons (exact)</th><th>sent when</th><th>client action</th><th>reconnect</th></tr></thead>\n    <tbody>\n${closeCodeRows(
+  const links = DOC_LINKS.map((link) => `<li><a href="${link.href}">${link.label}</a>: ${link.note}</li>\n`).join('');
+  const body =
+    `<h1>${escapeHtml(title)}</h1>\n<p>Contract version <code>${ext.contractVersion}</code>.</p>\n<ul>\n${links}</ul>\n` +
+    `<h2>WebSocket close codes</h2>\n<table data-close-codes>\n<thead><tr><th>code</th><th>name</th><th>sent by</th><th>reasons (exact)</th><th>sent when</th><th>client action</th><th>reconnect</th></tr></thead>\n<tbody>\n${closeCodeRows(
       ext,
-    )}    </tbody>\n  </table>\n` +
-    `  <h2>Token policy</h2>\n  <table>\n    <thead><tr><th>policy key</th><th>seconds</th><th>duration</th><th>override var (local tests only)</th></tr></thead>\n    <tbody>\n${tokenPolicyRows(
+    )}</tbody>\n</table>\n` +
+    `<h2>Token policy</h2>\n<table>\n<thead><tr><th>policy key</th><th>seconds</th><th>duration</th><th>override var (local tests only)</th></tr></thead>\n<tbody>\n${tokenPolicyRows(
       ext,
-    )}    </tbody>\n  </table>\n` +
-    '</body>\n</html>\n'
-  );
+    )}</tbody>\n</table>\n`;
+  return renderPage({ path: '/docs', title: 'Overview', contractVersion: ext.contractVersion, body }, header);
 }

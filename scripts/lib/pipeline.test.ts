@@ -14,7 +14,9 @@ const EXPECTED_FILES = [
   'docs/http.html',
   'docs/index.html',
   'docs/swift.html',
+  'docs/walkthrough.html',
   'docs/ws.html',
+  'fast-validators.ts',
   'openapi-types.ts',
   'openapi.json',
   'operations.ts',
@@ -25,6 +27,7 @@ const EXPECTED_FILES = [
   'swift/Sources/BooksTrackContract/BooksTrackSupport.swift',
   'swift/Tests/BooksTrackContractTests/DecodingRulesTests.swift',
   'swift/Tests/BooksTrackContractTests/ExampleDecodingTests.swift',
+  'swift/decoding-rules.json',
 ];
 
 const dirs = [
@@ -83,15 +86,15 @@ describe('generate', () => {
 
   it('renders the close codes, the subprotocol and every message into the ws.html markup', () => {
     const html = readFileSync(join(dirs[0], 'docs/ws.html'), 'utf8');
-    // The page also embeds the document as JSON for its script; only the server-rendered part counts.
-    const markup = html.slice(0, html.indexOf('AsyncApiStandalone'));
+    // Everything before the schema dump (which would contain the names anyway) is the rendered reference.
+    const markup = html.slice(0, html.indexOf('<h2 id="schemas">'));
     const asyncapi = JSON.parse(readFileSync(join(dirs[0], 'asyncapi.json'), 'utf8'));
     const channel = asyncapi.channels.progress;
     for (const entry of channel['x-close-codes']) {
       for (const reason of entry.reasons) expect(markup, reason).toContain(`<code>${reason}</code>`);
     }
     expect(markup).toContain('bookstrack-auth.');
-    for (const name of Object.keys(channel.messages)) expect(markup, name).toContain(name);
+    for (const name of Object.keys(channel.messages)) expect(markup, name).toContain(`data-doc-item="message:${name}"`);
   });
 
   it('generates TypeScript that compiles nothing at runtime (Workers forbid eval)', () => {

@@ -6,9 +6,11 @@ import { bundleAsyncApi } from './bundle-asyncapi';
 import { bundleOpenApi } from './bundle-openapi';
 import { readExtensions } from './contract-extensions';
 import { emitConstants } from './emit-constants';
+import { emitFastValidators } from './emit-fast-validators';
 import { emitDocsIndex } from './emit-docs-index';
 import { emitSwiftDocs } from './emit-docs-swift';
 import { emitHttpDocs } from './emit-docs-http';
+import { emitWalkthroughDocs } from './emit-docs-walkthrough';
 import { emitWsDocs } from './emit-docs-ws';
 import { emitManifest } from './emit-manifest';
 import { emitSwift } from './emit-swift';
@@ -25,6 +27,7 @@ import { hashInputs, listInputFiles } from './inputs-hash';
 import type { Output } from './output';
 import { specPaths, SWIFT_GUIDE } from '../core/paths';
 import { loadSchemas } from './schema-files';
+import { swiftDecodingRules } from './swift-decoding-rules';
 import { listSpecExamples } from './spec-examples';
 import { SWIFT_PACKAGE } from './swift-package';
 import { toJsonText } from './sort-keys';
@@ -61,7 +64,6 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     timed(path, async () => ({ path, emitter, content: await render({ emitter, inputsHash }) }));
 
   const schemas = loadSchemas(spec.schemas);
-  // redocly runs in a child process, so the AsyncAPI bundle and its validation overlap with it.
   const [openapi, asyncapi] = await Promise.all([
     timed('bundle openapi', () => bundleOpenApi(spec.openapi)),
     timed('bundle + validate asyncapi', async () => {
@@ -73,6 +75,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const extensions = readExtensions(openapi, asyncapi, schemas);
   const outputs: Output[] = await Promise.all([
     emit('schemas.ts', 'lib/emit-zod.ts', (h) => emitZod(schemas, h)),
+    emit('fast-validators.ts', 'lib/emit-fast-validators.ts', (h) => emitFastValidators(schemas, openapi, h)),
     // JSON has no comment syntax: these two carry no header; MANIFEST.md records them.
     emit('openapi.json', 'lib/bundle-openapi.ts', () => toJsonText(openapi)),
     emit('asyncapi.json', 'lib/bundle-asyncapi.ts', () => toJsonText(asyncapi)),
@@ -93,10 +96,17 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     emit(`${SWIFT_PACKAGE.tests}/DecodingRulesTests.swift`, 'lib/emit-swift-rule-tests.ts', (h) =>
       emitSwiftRuleTests(schemas, extensions, h),
     ),
+    // JSON, no header (MANIFEST.md records it): a release keeps it for the old-client test.
+    emit('swift/decoding-rules.json', 'lib/swift-decoding-rules.ts', () =>
+      toJsonText(swiftDecodingRules(schemas, openapi, extensions.clientMessageTypes)),
+    ),
     emit('docs/http.html', 'lib/emit-docs-http.ts', (h) => emitHttpDocs(openapi, h)),
-    emit('docs/ws.html', 'lib/emit-docs-ws.ts', (h) => emitWsDocs(asyncapi, h)),
+    emit('docs/ws.html', 'lib/emit-docs-ws.ts', (h) => emitWsDocs(asyncapi, extensions, h)),
+    emit('docs/walkthrough.html', 'lib/emit-docs-walkthrough.ts', (h) => emitWalkthroughDocs(extensions, h)),
     emit('docs/index.html', 'lib/emit-docs-index.ts', (h) => emitDocsIndex(extensions, 'BooksTrack API', h)),
-    emit('docs/swift.html', 'lib/emit-docs-swift.ts', (h) => emitSwiftDocs(readFileSync(SWIFT_GUIDE, 'utf8'), h)),
+    emit('docs/swift.html', 'lib/emit-docs-swift.ts', (h) =>
+      emitSwiftDocs(readFileSync(SWIFT_GUIDE, 'utf8'), extensions.contractVersion, h),
+    ),
   ]);
   outputs.push(await emit('MANIFEST.md', 'lib/emit-manifest.ts', (h) => emitManifest(outputs, h)));
 

@@ -24,7 +24,7 @@ export function canonicalJson(value: unknown): string {
 }
 
 /** What a JSON media schema decodes as: a named schema, an envelope around one, or free-form. */
-function mediaType(schema: JsonSchema): Pick<SpecExample, 'typeName' | 'isEnvelope'> {
+export function mediaType(schema: JsonSchema): Pick<SpecExample, 'typeName' | 'isEnvelope'> {
   if (typeof schema.$ref === 'string') return { typeName: refTypeName(schema.$ref), isEnvelope: false };
   const properties = isSchema(schema.properties) ? schema.properties : {};
   const data = properties.data;

@@ -33,12 +33,14 @@ describe('classifying the changes between two contract versions', () => {
     expect(changesTo('contract')).toEqual([]);
   });
 
-  it('classifies an optional response field and a new enum value as additive, in the operation and the message', () => {
+  it('classifies an optional response field and a new enum value as additive, in the operation and the message (its new example as docs)', () => {
     expect(summary(changesTo('additive')).sort()).toEqual([
       'additive message book_added: enum value "E-book" added',
       'additive message book_added: optional field "subtitle" added',
       'additive operation getBook: enum value "E-book" added',
       'additive operation getBook: optional field "subtitle" added',
+      'docs message book_added: documentation changed at .payload.properties.book.examples',
+      'docs operation getBook: documentation changed at .responses.200.content.application/json.schema.examples',
     ]);
   });
 
@@ -46,6 +48,8 @@ describe('classifying the changes between two contract versions', () => {
     expect(summary(changesTo('breaking')).sort()).toEqual([
       'breaking message book_added: field "title" removed',
       'breaking operation getBook: field "title" removed',
+      'docs message book_added: documentation changed at .payload.properties.book.examples',
+      'docs operation getBook: documentation changed at .responses.200.content.application/json.schema.examples',
     ]);
   });
 
@@ -67,6 +71,8 @@ describe('classifying the changes between two contract versions', () => {
     expect(summary(compareContracts(releaseBundles(release), specTree(head)).changes).sort()).toEqual([
       'breaking message book_added: field "title" removed',
       'breaking operation getBook: field "title" removed',
+      'docs message book_added: documentation changed at .payload.properties.book.examples',
+      'docs operation getBook: documentation changed at .responses.200.content.application/json.schema.examples',
     ]);
   });
 

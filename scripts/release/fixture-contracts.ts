@@ -1,5 +1,6 @@
 // Test helpers: the fixture contract (release/fixtures/contract) and its variants (additive: an
-// optional response field and a new enum value; breaking: a removed field; docs: reworded prose),
+// optional response field and a new enum value; breaking: a removed field; enum-renamed: an enum
+// value renamed; docs: reworded prose), each with an example of its Book,
 // written as spec/ trees or as release bundles into throwaway folders and git repositories.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -9,9 +10,15 @@ import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import { loadDereferenced } from '../breaking/load-spec';
 import { ASYNCAPI_ENTRY, OPENAPI_ENTRY } from '../core/paths';
+import { loadYaml } from '../core/yaml';
+import { emitReaders } from '../lib/emit-readers';
+import type { JsonSchema } from '../lib/json-schema';
+import { loadSchemas } from '../lib/schema-files';
+import { toJsonText } from '../lib/sort-keys';
+import { swiftDecodingRules } from '../lib/swift-decoding-rules';
 import { RELEASE_INDEX, type Release } from './releases';
 
-export type Variant = 'contract' | 'additive' | 'breaking' | 'docs';
+export type Variant = 'contract' | 'additive' | 'breaking' | 'enum-renamed' | 'docs';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
@@ -27,10 +34,20 @@ export function writeSpecTree(dir: string, variant: Variant, version: string): s
   return dir;
 }
 
-/** The two bundles of `variant` at `version`, as `npm run generate` would put them in generated/. */
-export function writeBundles(dir: string, variant: Variant, version: string): void {
+/**
+ * The two bundles of `variant` at `version`, as `npm run generate` would put them in generated/; with
+ * `clients`, also the client artefacts a release keeps (readers.ts, swift/decoding-rules.json).
+ */
+export function writeBundles(dir: string, variant: Variant, version: string, clients = false): void {
   const tree = writeSpecTree(mkdtempSync(join(tmpdir(), 'fixture-tree-')), variant, version);
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(join(dir, 'swift'), { recursive: true });
+  if (clients) {
+    const schemas = loadSchemas(join(tree, 'schemas'));
+    const openapi = loadYaml(join(tree, OPENAPI_ENTRY)) as JsonSchema;
+    const header = { emitter: 'lib/emit-readers.ts', inputsHash: 'fixture' };
+    writeFileSync(join(dir, 'readers.ts'), emitReaders(openapi, schemas, header));
+    writeFileSync(join(dir, 'swift/decoding-rules.json'), toJsonText(swiftDecodingRules(schemas, openapi, [])));
+  }
   for (const [root, file] of [
     [OPENAPI_ENTRY, 'openapi.json'],
     [ASYNCAPI_ENTRY, 'asyncapi.json'],
@@ -58,7 +75,7 @@ export function fixtureRepo(setup: FixtureRepo): string {
   const repo = mkdtempSync(join(tmpdir(), 'release-test-'));
   git(repo, 'init', '-q');
   writeSpecTree(join(repo, 'spec'), setup.spec.variant, setup.spec.version);
-  writeBundles(join(repo, 'generated'), setup.spec.variant, setup.spec.version);
+  writeBundles(join(repo, 'generated'), setup.spec.variant, setup.spec.version, true);
   const releases: Release[] = [];
   for (const { variant, version } of setup.releases ?? []) {
     writeBundles(join(repo, 'releases', version), variant, version);

@@ -76,9 +76,18 @@ describe('release', () => {
     expect(readFileSync(join(dir, 'CHANGELOG.md'), 'utf8')).toContain('## [1.1.0] - 2026-12-01');
     expect(git(dir, 'status', '--porcelain')).toBe('');
     expect(git(dir, 'tag', '--list', 'contract-v*').trim()).toBe('contract-v1.1.0');
+    expect(git(dir, 'rev-parse', '1.1.0^{commit}')).toBe(git(dir, 'rev-parse', 'contract-v1.1.0^{commit}'));
     expect(
       git(dir, 'ls-tree', '-r', '--name-only', 'contract-v1.1.0', '--', 'releases/1.1.0').trim().split('\n'),
-    ).toEqual(['releases/1.1.0/asyncapi.json', 'releases/1.1.0/openapi.json']);
+    ).toEqual([
+      'releases/1.1.0/asyncapi.json',
+      'releases/1.1.0/client/readers.ts',
+      'releases/1.1.0/client/swift-decoding-rules.json',
+      'releases/1.1.0/openapi.json',
+    ]);
+    expect(readFileSync(join(dir, 'releases/1.1.0/client/readers.ts'), 'utf8')).toBe(
+      readFileSync(join(dir, 'generated/readers.ts'), 'utf8'),
+    );
     expect(checkBreaking(dir, undefined).lines.at(-1)).toBe(
       'check:breaking passed: no change since release 1.1.0 (releases/1.1.0); version 1.1.0 kept',
     );

@@ -32,7 +32,7 @@ describe('check:breaking against the last release', () => {
       'BREAKING GET /books/{id} 200 application/json.title: field "title" removed (spec/schemas/Book.yaml#) [and 1 more location(s) using the same schema]',
     );
     expect(result.lines.at(-1)).toBe(
-      'check:breaking FAILED: breaking changes need a major bump over 1.0.0 (e.g. 2.0.0); info.version is 1.1.0 (1 breaking change(s) since release 1.0.0 (releases/1.0.0))',
+      'check:breaking FAILED: breaking changes need a major bump over 1.0.0 (e.g. 2.0.0); info.version is 1.1.0 (1 breaking, 2 docs change(s) since release 1.0.0 (releases/1.0.0))',
     );
   });
 
@@ -40,7 +40,7 @@ describe('check:breaking against the last release', () => {
     const result = gate('breaking', '2.0.0');
     expect(result.exitCode).toBe(0);
     expect(result.lines.at(-1)).toBe(
-      'check:breaking passed: 1 breaking change(s) since release 1.0.0 (releases/1.0.0); major bump 1.0.0 → 2.0.0',
+      'check:breaking passed: 1 breaking, 2 docs change(s) since release 1.0.0 (releases/1.0.0); major bump 1.0.0 → 2.0.0',
     );
   });
 

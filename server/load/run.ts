@@ -103,9 +103,9 @@ async function main(): Promise<number> {
     `load: ${JOBS} jobs × ${SOCKETS} sockets, ${STEPS} progress steps per job (${SECONDS} s at ${LIMITS.WS_MAX_PROGRESS_PER_SECOND}/s)`,
   );
   // wrangler dev reloads (dropping every socket) when a source file changes; a snapshot of src/ and
-  // load/ keeps edits made elsewhere during the run out of the measurement.
+  // load/ (and bench/, for the floor object) keeps edits made elsewhere during the run out of the measurement.
   const snapshot = join(SERVER_DIR, '.wrangler', `load-snapshot-${process.pid}`);
-  for (const dir of ['src', 'load']) cpSync(join(SERVER_DIR, dir), join(snapshot, dir), { recursive: true });
+  for (const dir of ['src', 'load', 'bench']) cpSync(join(SERVER_DIR, dir), join(snapshot, dir), { recursive: true });
   const server = await startDevServer({
     config: join(snapshot, 'load', 'wrangler.load.jsonc'),
     startTimeoutMs: 90_000,

@@ -43,6 +43,11 @@ export class JobEngine {
     if (!begun.isRunnable) return;
     const running = begun.job ?? job;
     const slice = jobs.slice(running.checkpoint, pipeline.stepSize);
+    // No stored items where the checkpoint says work remains (e.g. items stored by an older schema):
+    // fail the job rather than re-arm an empty step for ever.
+    if (slice.length === 0 && running.checkpoint < running.itemCount) {
+      return applyTransition(targets, failJob(running, `no stored items at ${running.checkpoint}`, now, rules));
+    }
     const trouble = createTroubleLog();
     const fresh = await this.run(pipeline, slice, trouble);
     // A cancel may have landed while the pipeline awaited: it wins, and this step commits nothing.

@@ -1,10 +1,13 @@
-// Typed access to the job row and its work items in the ProgressSocket's SQLite storage.
-// An item whose JSON exceeds one row's limit is stored in parts (item-parts.ts) and joined on read.
+// Typed access to the job row and its work items in the ProgressSocket's SQLite storage. Items and
+// outcomes are stored in chunks of one step's slice (item-chunks.ts): a step writes one outcome row.
 import type { JobStatus, PipelineType, ServerMessage } from '@bookstrack/generated/schemas';
 import type { JobSnapshot } from '../jobs/job-snapshot';
 import type { ItemOutcome, StoredOutcome, WorkItem } from '../pipelines/pipeline';
-import { joinItemParts, splitItemJson } from './item-parts';
-import { SPLIT_ITEM_MARKER, SQL } from './storage-schema';
+import { ChunkStore } from './item-chunks';
+import { CHUNK_KIND, SQL } from './storage-schema';
+
+/** Items per chunk when the caller names none (a pipeline's step size is the usual choice). */
+export const DEFAULT_ITEMS_PER_CHUNK = 500;
 
 export interface SliceItem {
   index: number;
@@ -15,7 +18,11 @@ export interface SliceItem {
 type Row = Record<string, SqlStorageValue>;
 
 export class JobStore {
-  constructor(private readonly sql: SqlStorage) {}
+  private readonly chunks: ChunkStore;
+
+  constructor(private readonly sql: SqlStorage) {
+    this.chunks = new ChunkStore(sql);
+  }
 
   get(): JobSnapshot | undefined {
     const row = this.sql.exec<Row>(SQL.selectJob).toArray()[0];
@@ -48,71 +55,75 @@ export class JobStore {
     );
   }
 
-  /** Stores the job's items; the caller wraps this in transactionSync with the job row. */
-  insertItems(items: readonly WorkItem[], presetOutcomes?: ReadonlyMap<number, ItemOutcome>): void {
-    items.forEach((item, index) => {
-      const preset = presetOutcomes?.get(index);
-      this.putItem(index, item, preset ? JSON.stringify(preset) : null);
-    });
-  }
-
-  /** Writes item `index`, replacing any earlier copy and its parts, so writing it again is harmless. */
-  putItem(index: number, item: WorkItem, outcome: string | null = null): void {
-    const stored = splitItemJson(JSON.stringify(item));
-    this.sql.exec(SQL.deleteItemParts, index);
-    if ('inline' in stored) {
-      this.sql.exec(SQL.insertItem, index, stored.inline, outcome);
-      return;
+  /**
+   * Stores the job's items in chunks of `itemsPerChunk` (the pipeline's step size, so a step reads and
+   * writes one chunk), with any preset outcomes; the caller wraps this in transactionSync with the job row.
+   */
+  insertItems(
+    items: readonly WorkItem[],
+    presetOutcomes?: ReadonlyMap<number, ItemOutcome>,
+    itemsPerChunk = DEFAULT_ITEMS_PER_CHUNK,
+  ): void {
+    const size = Math.max(1, Math.floor(itemsPerChunk));
+    for (let start = 0; start < items.length; start += size) {
+      const chunk = items.slice(start, start + size);
+      this.chunks.write(CHUNK_KIND.ITEMS, start, chunk);
+      const presets = chunk.map((_, i) => presetOutcomes?.get(start + i) ?? null);
+      if (presets.some((outcome) => outcome !== null)) this.chunks.write(CHUNK_KIND.OUTCOMES, start, presets);
     }
-    this.sql.exec(SQL.insertItem, index, SPLIT_ITEM_MARKER, outcome);
-    stored.parts.forEach((bytes, part) => this.sql.exec(SQL.insertItemPart, index, part, bytes));
   }
 
+  /** Items [from, from + count) with their stored outcomes (null: not processed yet). */
   slice(from: number, count: number): SliceItem[] {
-    const rows = this.sql.exec<Row>(SQL.selectItemSlice, from, from + count).toArray();
-    const parts = rows.some((r) => r.item === SPLIT_ITEM_MARKER) ? this.partsOf(from, count) : new Map();
-    return rows.map((r) => {
-      const index = Number(r.idx);
-      const json = r.item === SPLIT_ITEM_MARKER ? joinItemParts(parts.get(index) ?? []) : String(r.item);
-      return {
-        index,
-        item: JSON.parse(json) as WorkItem,
-        outcome: r.outcome === null ? null : (JSON.parse(String(r.outcome)) as ItemOutcome),
-      };
-    });
-  }
-
-  /** The stored parts of the split items in [from, from + count), in part order, by item index. */
-  private partsOf(from: number, count: number): Map<number, ArrayBuffer[]> {
-    const byIndex = new Map<number, ArrayBuffer[]>();
-    for (const r of this.sql.exec<Row>(SQL.selectItemPartSlice, from, from + count)) {
-      const index = Number(r.idx);
-      const list = byIndex.get(index) ?? [];
-      list.push(r.bytes as ArrayBuffer);
-      byIndex.set(index, list);
+    const to = from + count;
+    const outcomes = new Map(
+      this.chunks.read<ItemOutcome | null>(CHUNK_KIND.OUTCOMES, from, to).map((c) => [c.start, c.values]),
+    );
+    const slice: SliceItem[] = [];
+    for (const chunk of this.chunks.read<WorkItem>(CHUNK_KIND.ITEMS, from, to)) {
+      chunk.values.forEach((item, i) => {
+        const index = chunk.start + i;
+        if (index >= from && index < to) slice.push({ index, item, outcome: outcomes.get(chunk.start)?.[i] ?? null });
+      });
     }
-    return byIndex;
+    return slice;
   }
 
-  /** Writes a step's outcomes by item index, so a retried step rewrites the same rows. */
+  /**
+   * Writes a step's outcomes by item index: one row per chunk they fall in (one for a step over its
+   * own chunk), so a retried step rewrites the same row. A chunk the step covers only in part keeps
+   * its other stored outcomes.
+   */
   writeOutcomes(outcomes: readonly StoredOutcome[]): void {
-    for (const { index, outcome } of outcomes) this.sql.exec(SQL.writeOutcome, JSON.stringify(outcome), index);
+    if (outcomes.length === 0) return;
+    const byIndex = new Map(outcomes.map((o) => [o.index, o.outcome]));
+    const indexes = [...byIndex.keys()];
+    const [first, last] = [Math.min(...indexes), Math.max(...indexes)];
+    for (const { start, count } of this.chunks.layout(CHUNK_KIND.ITEMS, first, last + 1)) {
+      const isCovered = Array.from({ length: count }, (_, i) => byIndex.has(start + i)).every(Boolean);
+      const stored = isCovered
+        ? undefined
+        : this.chunks.read<ItemOutcome | null>(CHUNK_KIND.OUTCOMES, start, start + 1);
+      const values = stored?.find((c) => c.start === start)?.values ?? Array<ItemOutcome | null>(count).fill(null);
+      for (let i = 0; i < count; i++) values[i] = byIndex.get(start + i) ?? values[i] ?? null;
+      this.chunks.write(CHUNK_KIND.OUTCOMES, start, values);
+    }
   }
 
+  /** Every stored outcome, in item order. */
   outcomes(): StoredOutcome[] {
-    return this.sql
-      .exec<Row>(SQL.selectOutcomes)
-      .toArray()
-      .map((r) => ({
-        index: Number(r.idx),
-        outcome: JSON.parse(String(r.outcome)) as ItemOutcome,
-      }));
+    const stored: StoredOutcome[] = [];
+    for (const chunk of this.chunks.read<ItemOutcome | null>(CHUNK_KIND.OUTCOMES, 0, Number.MAX_SAFE_INTEGER)) {
+      chunk.values.forEach((outcome, i) => {
+        if (outcome !== null) stored.push({ index: chunk.start + i, outcome });
+      });
+    }
+    return stored;
   }
 
   /** Deletes the items and their outcomes; the job row records it (isResultsDeleted). */
   deleteResults(): void {
-    this.sql.exec(SQL.deleteAllItemParts);
-    this.sql.exec(SQL.deleteItems);
+    this.sql.exec(SQL.deleteChunks);
   }
 
   /** Forgets the whole job: items, tokens, timers and the job row. */

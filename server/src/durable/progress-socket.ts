@@ -31,7 +31,8 @@ import {
 import { logForJob, safely } from './job-log';
 import { JobStore } from './job-store';
 import { SocketHub } from './socket-hub';
-import { SCHEMA_SQL } from './storage-schema';
+import { migrateLegacyItems } from './legacy-items';
+import { ensureSchema } from './storage-schema';
 import { TimerStore } from './timer-store';
 import { rejectStanding, TokenLifecycle } from './token-lifecycle';
 import { TokenStore } from './token-store';
@@ -57,11 +58,14 @@ export class ProgressSocket extends DurableObject<WorkerVars> implements JobApi 
   constructor(ctx: DurableObjectState, env: WorkerVars) {
     super(ctx, env);
     const sql = ctx.storage.sql;
-    for (const statement of SCHEMA_SQL.split(';')) if (statement.trim()) sql.exec(statement);
+    ensureSchema(sql);
     this.clock = clockFor(env);
     this.policy = resolveTokenPolicy(env);
     this.rules = jobRulesFrom(this.policy);
     this.jobs = new JobStore(sql);
+    // An object from before chunked storage moves its items into chunks the first time it wakes.
+    const migrated = ctx.storage.transactionSync(() => migrateLegacyItems(sql, this.jobs));
+    if (migrated) logForJob(this.jobs, 'storage.migrated', { ...migrated });
     this.timers = new TimerStore(sql, ctx.storage);
     this.hub = new SocketHub(ctx, env.VALIDATE_RESPONSES === 'true');
     const tokens = new TokenStore(sql);
@@ -114,7 +118,7 @@ export class ProgressSocket extends DurableObject<WorkerVars> implements JobApi 
     );
     this.ctx.storage.transactionSync(() => {
       storeTransition(this.targets, created);
-      this.jobs.insertItems(plan.items, plan.presetOutcomes);
+      this.jobs.insertItems(plan.items, plan.presetOutcomes, pipeline.stepSize);
       commit();
     });
     await this.timers.arm();

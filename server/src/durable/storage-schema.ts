@@ -3,22 +3,30 @@
 
 export const TABLE = {
   JOB: 'job',
-  ITEMS: 'items',
-  ITEM_PARTS: 'item_parts',
+  CHUNKS: 'chunks',
   TOKENS: 'tokens',
   TIMERS: 'timers',
 } as const;
 
 /**
- * Durable Object SQLite refuses a string, BLOB or row over 2 MB (SQLITE_TOOBIG), so a work item
- * whose JSON is larger is stored as parts of at most this many UTF-8 bytes (item_parts), leaving
- * room in the row for the item's outcome.
+ * A job's items and their outcomes are stored in chunks of consecutive items (one step's slice),
+ * one JSON array per chunk, so a step writes its outcomes as one row. chunks.kind says which.
+ */
+export const CHUNK_KIND = { ITEMS: 0, OUTCOMES: 1 } as const;
+export type ChunkKind = (typeof CHUNK_KIND)[keyof typeof CHUNK_KIND];
+
+/**
+ * Durable Object SQLite refuses a string, BLOB or row over 2 MB (SQLITE_TOOBIG), so a chunk whose
+ * JSON is larger is stored as parts of at most this many UTF-8 bytes (BLOB rows 0..n of the chunk);
+ * a chunk that fits is one TEXT row (part 0).
  */
 export const ITEM_PART_MAX_BYTES = 1_000_000;
 
-/** items.item of an item stored in parts: never valid JSON, so never confused with a stored item. */
-export const SPLIT_ITEM_MARKER = '';
+/** One row per item, as objects created before chunks stored them (legacy-items.ts moves them into chunks). */
+export const LEGACY_ITEM_TABLES = ['item_parts', 'items'] as const;
 
+// Tables keyed by anything but a plain integer are WITHOUT ROWID: one b-tree each, so storing a row
+// writes one row (a rowid table writes its key's index too, and AUTOINCREMENT a sqlite_sequence row).
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS ${TABLE.JOB} (
   singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
@@ -42,17 +50,14 @@ CREATE TABLE IF NOT EXISTS ${TABLE.JOB} (
   last_progress_at INTEGER,
   final_frame TEXT
 );
-CREATE TABLE IF NOT EXISTS ${TABLE.ITEMS} (
-  idx INTEGER PRIMARY KEY,
-  item TEXT NOT NULL,
-  outcome TEXT
-);
-CREATE TABLE IF NOT EXISTS ${TABLE.ITEM_PARTS} (
-  idx INTEGER NOT NULL,
+CREATE TABLE IF NOT EXISTS ${TABLE.CHUNKS} (
+  kind INTEGER NOT NULL,
+  start INTEGER NOT NULL,
   part INTEGER NOT NULL,
-  bytes BLOB NOT NULL,
-  PRIMARY KEY (idx, part)
-);
+  count INTEGER NOT NULL,
+  data NOT NULL,
+  PRIMARY KEY (kind, start, part)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS ${TABLE.TOKENS} (
   hash TEXT PRIMARY KEY,
   role TEXT NOT NULL,
@@ -62,16 +67,25 @@ CREATE TABLE IF NOT EXISTS ${TABLE.TOKENS} (
   lock_public TEXT,
   lock_sealed_private TEXT,
   successor_sealed TEXT
-);
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS ${TABLE.TIMERS} (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
   kind TEXT NOT NULL,
   key TEXT NOT NULL DEFAULT '',
+  id INTEGER NOT NULL,
   due_at INTEGER NOT NULL,
   attempts INTEGER NOT NULL DEFAULT 0,
   rev INTEGER NOT NULL DEFAULT 0,
-  UNIQUE (kind, key)
-);`;
+  PRIMARY KEY (kind, key)
+) WITHOUT ROWID;`;
+
+/**
+ * Creates the tables in one exec of the whole script (DO SQLite runs every statement of it): measured
+ * in workerd, 0.26 ms on a new object against 0.31 ms statement by statement, and 0.007 ms on an
+ * object that has them against 0.020 ms (PRAGMA user_version is not authorized in Durable Objects).
+ */
+export function ensureSchema(sql: SqlStorage): void {
+  sql.exec(SCHEMA_SQL);
+}
 
 export const SQL = {
   // job
@@ -81,17 +95,18 @@ export const SQL = {
     started_at, completed_at, results_expires_at, results_deleted, last_progress_at, final_frame)
     VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   selectJob: `SELECT * FROM ${TABLE.JOB} WHERE singleton = 1`,
-  // items
-  // An item too large for one row keeps SPLIT_ITEM_MARKER in items.item and its UTF-8 JSON in item_parts.
-  insertItem: `INSERT OR REPLACE INTO ${TABLE.ITEMS} (idx, item, outcome) VALUES (?, ?, ?)`,
-  deleteItemParts: `DELETE FROM ${TABLE.ITEM_PARTS} WHERE idx = ?`,
-  insertItemPart: `INSERT INTO ${TABLE.ITEM_PARTS} (idx, part, bytes) VALUES (?, ?, ?)`,
-  selectItemSlice: `SELECT idx, item, outcome FROM ${TABLE.ITEMS} WHERE idx >= ? AND idx < ? ORDER BY idx`,
-  selectItemPartSlice: `SELECT idx, bytes FROM ${TABLE.ITEM_PARTS} WHERE idx >= ? AND idx < ? ORDER BY idx, part`,
-  writeOutcome: `UPDATE ${TABLE.ITEMS} SET outcome = ? WHERE idx = ?`,
-  selectOutcomes: `SELECT idx, outcome FROM ${TABLE.ITEMS} WHERE outcome IS NOT NULL ORDER BY idx`,
-  deleteItems: `DELETE FROM ${TABLE.ITEMS}`,
-  deleteAllItemParts: `DELETE FROM ${TABLE.ITEM_PARTS}`,
+  // chunks: a chunk is keyed by (kind, index of its first item); its rows are its parts in order.
+  putChunkPart: `INSERT INTO ${TABLE.CHUNKS} (kind, start, part, count, data) VALUES (?, ?, ?, ?, ?)
+    ON CONFLICT (kind, start, part) DO UPDATE SET count = excluded.count, data = excluded.data`,
+  deleteChunkPartsFrom: `DELETE FROM ${TABLE.CHUNKS} WHERE kind = ? AND start = ? AND part >= ?`,
+  // The chunk holding the range's first index starts at or before it: MAX(start) <= from.
+  selectChunks: `SELECT start, part, count, data FROM ${TABLE.CHUNKS} WHERE kind = ?1 AND start < ?3
+    AND start >= (SELECT COALESCE(MAX(start), 0) FROM ${TABLE.CHUNKS} WHERE kind = ?1 AND start <= ?2)
+    ORDER BY start, part`,
+  selectChunkLayout: `SELECT start, count FROM ${TABLE.CHUNKS} WHERE kind = ?1 AND part = 0 AND start < ?3
+    AND start >= (SELECT COALESCE(MAX(start), 0) FROM ${TABLE.CHUNKS} WHERE kind = ?1 AND start <= ?2)
+    ORDER BY start`,
+  deleteChunks: `DELETE FROM ${TABLE.CHUNKS}`,
   // tokens
   selectTokens: `SELECT * FROM ${TABLE.TOKENS}`,
   insertToken: `INSERT INTO ${TABLE.TOKENS} (hash, role, expires_at, lock_public, lock_sealed_private)
@@ -101,15 +116,21 @@ export const SQL = {
   extendCurrentToken: `UPDATE ${TABLE.TOKENS} SET expires_at = MAX(expires_at, ?) WHERE role = 'current'`,
   deleteToken: `DELETE FROM ${TABLE.TOKENS} WHERE hash = ? AND forget_at <= ?`,
   // timers
-  upsertTimer: `INSERT INTO ${TABLE.TIMERS} (kind, key, due_at) VALUES (?, ?, ?)
+  // A timer's id orders timers due at the same time (insertion order); TimerStore hands them out.
+  // Objects created before this schema keep an AUTOINCREMENT id column, which accepts them too.
+  selectMaxTimerId: `SELECT COALESCE(MAX(id), 0) AS id FROM ${TABLE.TIMERS}`,
+  upsertTimer: `INSERT INTO ${TABLE.TIMERS} (kind, key, due_at, id) VALUES (?, ?, ?, ?)
     ON CONFLICT (kind, key) DO UPDATE SET due_at = excluded.due_at, attempts = 0, rev = rev + 1`,
-  upsertTimerEarliest: `INSERT INTO ${TABLE.TIMERS} (kind, key, due_at) VALUES (?, ?, ?)
+  upsertTimerEarliest: `INSERT INTO ${TABLE.TIMERS} (kind, key, due_at, id) VALUES (?, ?, ?, ?)
     ON CONFLICT (kind, key) DO UPDATE SET due_at = excluded.due_at, attempts = 0, rev = rev + 1
     WHERE excluded.due_at < ${TABLE.TIMERS}.due_at`,
   selectTimers: `SELECT id, kind, key, due_at, attempts, rev FROM ${TABLE.TIMERS}`,
-  deleteTimerRun: `DELETE FROM ${TABLE.TIMERS} WHERE id = ? AND rev = ?`,
+  deleteTimerRun: `DELETE FROM ${TABLE.TIMERS} WHERE kind = ? AND key = ? AND id = ? AND rev = ?`,
   deleteTimerKind: `DELETE FROM ${TABLE.TIMERS} WHERE kind = ?`,
-  retryTimer: `UPDATE ${TABLE.TIMERS} SET due_at = ?, attempts = ? WHERE id = ? AND rev = ?`,
-  // cleanup: forget the whole job
-  wipe: [TABLE.ITEM_PARTS, TABLE.ITEMS, TABLE.TOKENS, TABLE.TIMERS, TABLE.JOB].map((t) => `DELETE FROM ${t}`),
+  retryTimer: `UPDATE ${TABLE.TIMERS} SET due_at = ?, attempts = ? WHERE kind = ? AND key = ? AND id = ? AND rev = ?`,
+  // cleanup: forget the whole job, and the per-item tables of schemas before chunks if present
+  wipe: [
+    ...[TABLE.CHUNKS, TABLE.TOKENS, TABLE.TIMERS, TABLE.JOB].map((t) => `DELETE FROM ${t}`),
+    ...LEGACY_ITEM_TABLES.map((t) => `DROP TABLE IF EXISTS ${t}`),
+  ],
 } as const;

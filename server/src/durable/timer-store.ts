@@ -6,6 +6,12 @@ import { SQL } from './storage-schema';
 type Row = { id: number; kind: string; key: string; due_at: number; attempts: number; rev: number };
 
 export class TimerStore {
+  /**
+   * The last timer id handed out. In memory, seeded from the table once: ids only grow while this
+   * instance lives, so a Timer read before a run never matches a timer created during it.
+   */
+  private lastId: number | undefined;
+
   constructor(
     private readonly sql: SqlStorage,
     private readonly storage: DurableObjectStorage,
@@ -13,12 +19,12 @@ export class TimerStore {
 
   /** Creates or moves the timer (kind, key): never a duplicate. */
   schedule(kind: TimerKind, dueAt: number, key = ''): void {
-    this.sql.exec(SQL.upsertTimer, kind, key, dueAt);
+    this.sql.exec(SQL.upsertTimer, kind, key, dueAt, this.nextId());
   }
 
   /** Creates the timer, or moves a pending one earlier, never later (e.g. the token check on connect). */
   scheduleEarliest(kind: TimerKind, dueAt: number, key = ''): void {
-    this.sql.exec(SQL.upsertTimerEarliest, kind, key, dueAt);
+    this.sql.exec(SQL.upsertTimerEarliest, kind, key, dueAt, this.nextId());
   }
 
   cancelKind(kind: TimerKind): void {
@@ -41,7 +47,7 @@ export class TimerStore {
 
   /** Removes the version that ran; a reschedule during the run (new rev) survives. */
   markRan(timer: Timer): void {
-    this.sql.exec(SQL.deleteTimerRun, timer.id, timer.rev);
+    this.sql.exec(SQL.deleteTimerRun, timer.kind, timer.key, timer.id, timer.rev);
   }
 
   /**
@@ -54,9 +60,24 @@ export class TimerStore {
       this.markRan(timer);
       return 'drop';
     }
-    const cursor = this.sql.exec(SQL.retryTimer, decision.dueAt, decision.attempts, timer.id, timer.rev);
+    const cursor = this.sql.exec(
+      SQL.retryTimer,
+      decision.dueAt,
+      decision.attempts,
+      timer.kind,
+      timer.key,
+      timer.id,
+      timer.rev,
+    );
     cursor.toArray();
     return cursor.rowsWritten > 0 ? 'retry' : 'superseded';
+  }
+
+  /** An id above every stored one (a moved timer keeps its old id: the upsert ignores this one). */
+  private nextId(): number {
+    this.lastId ??= Number(this.sql.exec<{ id: number }>(SQL.selectMaxTimerId).one().id);
+    this.lastId += 1;
+    return this.lastId;
   }
 
   /** Arms the one alarm for the earliest pending timer (or clears it). */

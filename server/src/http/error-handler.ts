@@ -1,22 +1,18 @@
 // The single place where errors become responses: HttpError → its envelope, anything else →
 // 500 INTERNAL_ERROR (logged, never leaked); unknown paths → 404, known paths with another method → 405.
-import { ERROR_CODE } from '@bookstrack/generated/constants';
+import { AUTH_CHALLENGE, ERROR_CODE } from '@bookstrack/generated/constants';
 import { OPERATIONS } from '@bookstrack/generated/operations';
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import type { AppEnv } from './app-env';
 import { sendError } from './envelope';
 import { HttpError } from './http-error';
 
-// The Bearer challenge every 401 carries (the spec's WWW-Authenticate header, RFC 9110 and RFC 6750).
-const BEARER_CHALLENGE = 'Bearer realm="bookstrack"';
 const UNAUTHORIZED = 401;
 
+/** The Bearer challenge every 401 carries: the spec's WWW-Authenticate header (RFC 9110, RFC 6750). */
 function challengeFor(error: HttpError): Record<string, string> {
   if (error.status !== UNAUTHORIZED) return {};
-  const challenge =
-    error.code === ERROR_CODE.TOKEN_EXPIRED
-      ? `${BEARER_CHALLENGE}, error="invalid_token", error_description="Token expired"`
-      : BEARER_CHALLENGE;
+  const challenge = error.code === ERROR_CODE.TOKEN_EXPIRED ? AUTH_CHALLENGE.TOKEN_EXPIRED : AUTH_CHALLENGE.BEARER;
   return { 'WWW-Authenticate': challenge };
 }
 

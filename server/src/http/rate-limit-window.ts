@@ -29,3 +29,14 @@ export function decideHit(
   const resetSeconds = Math.max(0, Math.ceil((state.startedAt + windowMs - now) / 1000));
   return { isAllowed, limit, remaining: Math.max(0, limit - state.count), resetSeconds, state };
 }
+
+/**
+ * Whether the limiter stores a hit's window (it counts in memory otherwise): when the window opens,
+ * so a restarted limiter still knows when it ends, and when the count reaches the limit, so a
+ * restarted limiter still refuses. A restart in between forgets at most the hits since the opening.
+ */
+export function isCheckpoint(previous: WindowState | undefined, decision: RateDecision): boolean {
+  if (!decision.isAllowed) return false;
+  const isOpened = previous === undefined || decision.state.startedAt !== previous.startedAt;
+  return isOpened || decision.state.count >= decision.limit;
+}

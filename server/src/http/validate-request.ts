@@ -1,10 +1,11 @@
-// Request validation with the generated zod schemas: 400 INVALID_REQUEST with details.issues,
-// or the contract's specific codes for an empty or oversized batch.
+// Request validation: the generated fast guard decides, the generated zod schema explains a reject
+// (400 INVALID_REQUEST with details.issues, or the contract's codes for an empty or oversized batch).
 import { ERROR_CODE } from '@bookstrack/generated/constants';
 import { ValidationIssueSchema, type ValidationIssue } from '@bookstrack/generated/schemas';
 import type { z } from 'zod';
 import type { BatchLimit } from '../pipelines/job-type';
 import { HttpError } from './http-error';
+import { guardFor } from './validate-fast';
 
 // ValidationIssue.path and .message caps, as the spec states them.
 const MAX_PATH_CHARS = ValidationIssueSchema.shape.path.maxLength ?? Number.POSITIVE_INFINITY;
@@ -42,8 +43,12 @@ function batchError(error: z.ZodError, rule: BatchRule | undefined, value: unkno
   });
 }
 
-/** Parses `value` with a generated schema or throws the contract's 400. */
+/**
+ * Checks `value` against a generated schema or throws the contract's 400. An accepted value is
+ * returned as it is: the request schemas transform nothing (no defaults, no url/trim formats).
+ */
 export function validateRequest<T>(schema: z.ZodType<T>, value: unknown, rule?: BatchRule): T {
+  if (guardFor(schema)?.(value) === true) return value as T;
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   throw (

@@ -35,6 +35,7 @@ export type LifecycleEvent =
   | 'token.revoked'
   | 'timer.retried'
   | 'timer.dropped'
+  | 'storage.migrated'
   | 'internal.error';
 
 export type LogDetail = Record<string, string | number | boolean>;

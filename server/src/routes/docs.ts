@@ -20,6 +20,7 @@ export const docsRoutes = new Hono<AppEnv>()
   })
   .get(`${DOCS_PATH}/http`, (c) => serveDocsFile(c.env.ASSETS, c.req.url, 'http.html'))
   .get(`${DOCS_PATH}/ws`, (c) => serveDocsFile(c.env.ASSETS, c.req.url, 'ws.html'))
+  .get(`${DOCS_PATH}/walkthrough`, (c) => serveDocsFile(c.env.ASSETS, c.req.url, 'walkthrough.html'))
   .get(`${DOCS_PATH}/swift`, (c) => serveDocsFile(c.env.ASSETS, c.req.url, 'swift.html'));
 
 async function serveDocsFile(assets: Fetcher, requestUrl: string, file: string): Promise<Response> {

@@ -177,7 +177,7 @@ describe('results expiry and cleanup', () => {
     await fireNextAlarm(jobId);
     await fireAlarmsUntil(jobId, UNWATCHED_START + 24 * 60 * MIN);
     const items = await runInDurableObject(stubFor(jobId), (_, state) =>
-      state.storage.sql.exec('SELECT idx FROM items').toArray(),
+      state.storage.sql.exec('SELECT start FROM chunks').toArray(),
     );
     expect(items).toEqual([]);
     await fireAlarmsUntil(jobId, UNWATCHED_START + 24 * 60 * MIN + 150 * MIN);

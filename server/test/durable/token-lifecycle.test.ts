@@ -313,7 +313,7 @@ describe('token storage', () => {
     const fresh = (await socket.waitFor('token_refreshed')).payload.token;
     const dump = await runInDurableObject(stubFor(jobId), (_, state) =>
       JSON.stringify(
-        ['tokens', 'timers', 'job', 'items'].map((t) => state.storage.sql.exec(`SELECT * FROM ${t}`).toArray()),
+        ['tokens', 'timers', 'job', 'chunks'].map((t) => state.storage.sql.exec(`SELECT * FROM ${t}`).toArray()),
       ),
     );
     expect(dump).not.toContain(job.token);

@@ -7,6 +7,7 @@ import { ErrorEnvelopeSchema, type ErrorEnvelope } from '@bookstrack/generated/s
 import { createExecutionContext, env, SELF } from 'cloudflare:test';
 import { afterEach, beforeEach, expect } from 'vitest';
 import type { z } from 'zod';
+import { guardFor } from '../../src/http/validate-fast';
 import worker from '../../src/index';
 import { fireNextAlarm, restoreClock, useClock } from './durable';
 
@@ -61,7 +62,10 @@ export async function expectResponse<K extends OperationId, S extends StatusOf<K
   expect(response.status, text.slice(0, 500)).toBe(status);
   const schema = (OPERATIONS[operationId].responses as Record<number, z.ZodType | undefined>)[status];
   if (schema === undefined) throw new Error(`${operationId} ${status} has no JSON schema`);
-  return schema.parse(JSON.parse(text)) as BodyOf<K, S>;
+  const body: unknown = JSON.parse(text);
+  // Every response a test reads is also a differential case: the server's fast guard must agree.
+  expect(guardFor(schema)?.(body), `fast guard of ${operationId} ${status}`).toBe(schema.safeParse(body).success);
+  return schema.parse(body) as BodyOf<K, S>;
 }
 
 /** Asserts an error envelope with this status and code (for routes without an operation: 404/405). */

@@ -1,6 +1,7 @@
 // The WebSocket harness for Durable Object tests: a client socket that parses every frame with the
 // generated ServerMessageSchema, and connect helpers that offer the contract's subprotocols.
 import { SUBPROTOCOL } from '@bookstrack/generated/constants';
+import { isServerMessage } from '@bookstrack/generated/fast-validators';
 import { ServerMessageSchema, type ServerMessage } from '@bookstrack/generated/schemas';
 import { stubFor } from './durable';
 
@@ -31,7 +32,12 @@ export class TestSocket {
       });
     });
     ws.addEventListener('message', (event) => {
-      this.frames.push(ServerMessageSchema.parse(JSON.parse(String(event.data))));
+      const frame: unknown = JSON.parse(String(event.data));
+      // Every frame a test receives is also a differential case: the server's fast guard must agree.
+      if (isServerMessage(frame) !== ServerMessageSchema.safeParse(frame).success) {
+        throw new Error(`fast guard and ServerMessageSchema disagree on ${String(event.data).slice(0, 300)}`);
+      }
+      this.frames.push(ServerMessageSchema.parse(frame));
       this.wake();
     });
     ws.accept();

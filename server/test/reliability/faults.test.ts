@@ -6,6 +6,7 @@ import { EnrichmentResultsSchema } from '@bookstrack/generated/schemas';
 import { abortAllDurableObjects, runInDurableObject } from 'cloudflare:test';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PipelineResults } from '../../src/durable/job-api';
+import { JobStore } from '../../src/durable/job-store';
 import type { Timer } from '../../src/jobs/timers';
 import { overridePipelineForTests } from '../../src/jobs/pipeline-registry';
 import { createEnrichmentPipeline } from '../../src/pipelines/enrichment';
@@ -33,15 +34,12 @@ afterEach(() => {
   restoreClock();
 });
 
-/** Result rows: how many, and how many distinct item indexes (equal when nothing was duplicated). */
+/** Stored items: how many, how many distinct item indexes (equal when nothing was duplicated), how many done. */
 async function resultRows(jobId: string): Promise<{ rows: number; distinct: number; done: number }> {
   return runInDurableObject(stubFor(jobId), (_, state) => {
-    const row = state.storage.sql
-      .exec<{ total: number; uniq: number; done: number }>(
-        'SELECT COUNT(*) AS total, COUNT(DISTINCT idx) AS uniq, COUNT(outcome) AS done FROM items',
-      )
-      .one();
-    return { rows: Number(row.total), distinct: Number(row.uniq), done: Number(row.done) };
+    const items = new JobStore(state.storage.sql).slice(0, Number.MAX_SAFE_INTEGER);
+    const distinct = new Set(items.map((s) => s.index)).size;
+    return { rows: items.length, distinct, done: items.filter((s) => s.outcome !== null).length };
   });
 }
 

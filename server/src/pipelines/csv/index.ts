@@ -20,6 +20,7 @@ import {
   type StoredOutcome,
   type WorkItem,
 } from '../pipeline';
+import { exceedsUtf8Bytes } from './byte-size';
 import { detectFormat, pickFields, type CsvSource, type RowFields } from './formats';
 import { MAX_RAW_CHARS } from './limits';
 import { mapRow } from './map-row';
@@ -141,11 +142,9 @@ export const csvImportPipeline: Pipeline = {
   buildResults: buildCsvResults,
 };
 
-const encoder = new TextEncoder();
-
 /** The file's size (a JSON body may carry more than 10 MB of text) and its header row. */
 function checkCsv(csv: string): void {
-  if (encoder.encode(csv).byteLength > LIMITS.CSV_MAX_BYTES) {
+  if (exceedsUtf8Bytes(csv, LIMITS.CSV_MAX_BYTES)) {
     throw new JobInputError(ERROR_CODE.FILE_TOO_LARGE, `The CSV file is larger than ${LIMITS.CSV_MAX_BYTES} bytes`, {
       maxBytes: LIMITS.CSV_MAX_BYTES,
     });
