@@ -53,12 +53,25 @@ describe('apps built on the last release, against the current contract', async (
     expect(report.problems).toEqual([]);
     // Nothing silently skipped: every example is one the release decodes (no operation or frame
     // type was added since), with both clients; Swift apps do not decode the bundles.
-    expect(received.length).toBeGreaterThan(100);
     expect(report.notDecodedBySwift).toEqual([
       'getOpenApiDocument 200 example #0',
       'getAsyncApiDocument 200 example #0',
     ]);
-    expect(report.decoded).toEqual({ readers: received.length, swift: received.length - 2 });
+    // Only what was added since the release goes undecoded: operations it lacks, schemas new since.
+    const released = client.readers.RESPONSES ?? {};
+    for (const source of report.newSinceRelease) {
+      const item = received.find((candidate) => candidate.source === source)!;
+      if ('response' in item.as) expect(released[item.as.response.operationId], source).toBeUndefined();
+      else if ('schema' in item.as) expect(client.readers[item.as.schema], source).toBeUndefined();
+      else {
+        const union = client.swift.types[client.swift.serverMessages!];
+        const tag = (item.value as { type?: string }).type ?? '';
+        expect(union?.kind === 'union' && tag in union.members, source).toBe(false);
+      }
+    }
+    const decodable = received.length - report.newSinceRelease.length;
+    expect(decodable).toBeGreaterThan(200);
+    expect(report.decoded).toEqual({ readers: decodable, swift: decodable - 2 });
     const kinds = new Set(received.map((item) => Object.keys(item.as)[0]));
     expect([...kinds].sort()).toEqual(['frame', 'response', 'schema']);
   });
@@ -66,7 +79,12 @@ describe('apps built on the last release, against the current contract', async (
   it('decoding a frame the release knows nothing of is allowed: an unknown event, not a failure', () => {
     const frame = { type: 'job_paused', seq: 9, timestamp: '2026-12-01T10:00:00.000Z', payload: {} };
     const report = oldClientReport(client, [{ source: 'new frame', value: frame, as: { frame: true } }], current);
-    expect(report).toEqual({ problems: [], decoded: { readers: 0, swift: 0 }, notDecodedBySwift: [] });
+    expect(report).toEqual({
+      problems: [],
+      decoded: { readers: 0, swift: 0 },
+      notDecodedBySwift: [],
+      newSinceRelease: ['new frame'],
+    });
   });
 });
 
@@ -104,11 +122,21 @@ describe('the fixture contract released as 1.0.0, against its variants', async (
     );
 
   it('the release decodes its own example with both clients', () => {
-    expect(reportFor('contract')).toEqual({ problems: [], decoded: { readers: 1, swift: 1 }, notDecodedBySwift: [] });
+    expect(reportFor('contract')).toEqual({
+      problems: [],
+      decoded: { readers: 1, swift: 1 },
+      notDecodedBySwift: [],
+      newSinceRelease: [],
+    });
   });
 
   it('an added optional field and a new enum value pass, and the gate calls them additive', () => {
-    expect(reportFor('additive')).toEqual({ problems: [], decoded: { readers: 1, swift: 1 }, notDecodedBySwift: [] });
+    expect(reportFor('additive')).toEqual({
+      problems: [],
+      decoded: { readers: 1, swift: 1 },
+      notDecodedBySwift: [],
+      newSinceRelease: [],
+    });
     const result = gate('additive');
     expect(result.exitCode).toBe(0);
     expect(result.lines.some((line) => line.startsWith('BREAKING'))).toBe(false);

@@ -208,6 +208,8 @@ export interface OldClientReport {
   decoded: { readers: number; swift: number };
   /** Received values the release's Swift models have no type for (free-form JSON such as the bundles). */
   notDecodedBySwift: string[];
+  /** Received values of operations, frame types and schemas added since the release: its apps never see them. */
+  newSinceRelease: string[];
 }
 
 export function oldClientReport(
@@ -218,9 +220,11 @@ export function oldClientReport(
   const problems: string[] = [];
   const decoded = { readers: 0, swift: 0 };
   const notDecodedBySwift: string[] = [];
+  const newSinceRelease: string[] = [];
   const swift = new SwiftRulesDecoder(client.swift);
   for (const item of received) {
     const { reader, swift: rule } = decoders(client, item);
+    if (!reader && !rule) newSinceRelease.push(item.source);
     if (reader) {
       decoded.readers++;
       const issue = readerIssue(reader, item.value);
@@ -241,5 +245,5 @@ export function oldClientReport(
       if (renamed) problems.push(`${item.source}: ${renamed}`);
     }
   }
-  return { problems, decoded, notDecodedBySwift };
+  return { problems, decoded, notDecodedBySwift, newSinceRelease };
 }
