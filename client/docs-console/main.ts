@@ -7,6 +7,7 @@ import {
   BooksTrackApi,
   closeEntryFor,
   decodeServerFrame,
+  isUnknown,
   reconnectPolicyFor,
   SeqTracker,
   SUBPROTOCOL,
@@ -63,40 +64,26 @@ function line(text: string, className: string): void {
 async function loadScenarios(): Promise<void> {
   picker.parentElement!.hidden = true;
   try {
-    const response = await fetch('/v1/simulator/scenarios');
-    if (response.status !== 200) return;
-    const body: unknown = await response.json();
-    // The simulator answers `{data: {scenarios: [...]}}` (SimulatorScenarioList); a bare list is read the same way.
-    const data = Array.isArray(body) ? body : (body as { data?: unknown }).data;
-    const list = Array.isArray(data) ? data : (data as { scenarios?: unknown } | undefined)?.scenarios;
-    if (!Array.isArray(list)) return;
-    for (const entry of list as Array<{ name?: unknown; description?: unknown }>) {
-      if (typeof entry.name !== 'string') continue;
+    const { data } = await api.listSimulatorScenarios();
+    for (const scenario of data.scenarios) {
+      // A scenario name newer than this console reads as `{unknown}`: offer it by its wire name.
+      const name = isUnknown(scenario.name) ? scenario.name.unknown : scenario.name;
       const option = document.createElement('option');
-      option.value = entry.name;
-      option.textContent = `${entry.name}${typeof entry.description === 'string' ? `: ${entry.description}` : ''}`;
+      option.value = name;
+      option.textContent = `${name}: ${scenario.description}`;
       picker.append(option);
-      hook.scenarios.push(entry.name);
+      hook.scenarios.push(name);
     }
     picker.parentElement!.hidden = hook.scenarios.length === 0;
   } catch {
-    // No simulator here: only the sample job.
+    // No simulator here (404 NOT_FOUND): only the sample job.
   }
 }
 
 async function startJob(): Promise<{ jobId: string; token: string }> {
   const scenario = picker.value;
-  if (!scenario) {
-    const { data } = await api.importCsv(SAMPLE_CSV);
-    return data;
-  }
-  const response = await fetch(`/v1/simulator/jobs?scenario=${encodeURIComponent(scenario)}`, { method: 'POST' });
-  // The job-start envelope `{data: {jobId, token, ...}}`; a bare accepted body is read the same way.
-  const body = (await response.json()) as { data?: unknown; jobId?: unknown };
-  const accepted = (body.data ?? body) as { jobId?: unknown; token?: unknown };
-  if (response.status !== 202 || typeof accepted.jobId !== 'string' || typeof accepted.token !== 'string')
-    throw new Error(`simulator answered ${response.status}`);
-  return { jobId: accepted.jobId, token: accepted.token };
+  const { data } = scenario ? await api.startSimulatorJob(scenario) : await api.importCsv(SAMPLE_CSV);
+  return data;
 }
 
 function send(message: ClientMessage): void {

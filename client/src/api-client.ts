@@ -84,6 +84,18 @@ export class BooksTrackApi {
     return this.settle('getEnrichmentResults', 200, this.raw.GET('/v1/enrichment/results/{jobId}', init));
   }
 
+  /** The contract simulator's scenarios (`npm run simulate`); any other server answers 404 NOT_FOUND. */
+  listSimulatorScenarios(): Promise<SuccessOf<'listSimulatorScenarios', 200>> {
+    return this.settle('listSimulatorScenarios', 200, this.raw.GET('/v1/simulator/scenarios'));
+  }
+
+  /** Starts a job that plays a simulator scenario (`npm run simulate` only). */
+  startSimulatorJob(scenario: string): Promise<SuccessOf<'startSimulatorJob', 202>> {
+    // A scenario name this client version does not list still goes out: the simulator decides.
+    const query = { scenario: scenario as Exclude<readers.SimulatorScenarioName, readers.Unknown> };
+    return this.settle('startSimulatorJob', 202, this.raw.POST('/v1/simulator/jobs', { params: { query } }));
+  }
+
   getScanResults(jobId: string, token: string): Promise<SuccessOf<'getScanResults', 200>> {
     const init = { params: { path: { jobId } }, headers: bearer(token) };
     return this.settle('getScanResults', 200, this.raw.GET('/v1/scan/results/{jobId}', init));

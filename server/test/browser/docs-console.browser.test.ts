@@ -1,8 +1,12 @@
 // The live console of /docs/ws against wrangler dev: it offers only the sample job (this server has
 // no simulator routes), starts a real CSV import, and shows every frame validated and the close
-// code explained from the generated close-code table.
+// code explained from the generated close-code table. Then against the contract simulator's own
+// Worker: it lists every scenario and plays token-expired to its close 1008.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { CLOSE_CODES, CLOSE_REASONS } from '@bookstrack/generated/constants';
+import { SimulatorScenarioNameSchema } from '@bookstrack/generated/schemas';
+import { startDevServer, type DevServer } from '../helpers/wrangler-dev';
 import { findChromium, launchChromium, type LaunchedBrowser } from './chromium';
 import { screenshot, watchPageErrors } from './demo-page';
 
@@ -64,46 +68,47 @@ describe.skipIf(!chromiumPath)('/docs/ws live console', () => {
     expect(errors.filter((error) => !error.includes('404'))).toEqual([]);
   });
 
-  it('offers the scenarios of a simulator and starts the chosen one with POST /v1/simulator/jobs', async () => {
-    // A stand-in for the simulator Worker: its two routes answered in the browser, the job itself a
-    // real CSV import on this server (so every frame and the close still come from wrangler dev).
-    const scenarioPage = await browser.context.newPage();
-    const started: string[] = [];
-    await scenarioPage.route('**/v1/simulator/scenarios', (route) =>
-      route.fulfill({
-        status: 200,
-        contentType: 'application/json',
-        body: JSON.stringify([
-          { name: 'token-expired', description: 'closes 1008 Token expired' },
-          { name: 'job-failed', description: 'closes 1011 Job failed' },
-        ]),
-      }),
-    );
-    await scenarioPage.route('**/v1/simulator/jobs?*', async (route) => {
-      started.push(`${route.request().method()} ${new URL(route.request().url()).search}`);
-      const response = await fetch(`${origin}/api/csv/import`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'text/csv' },
-        body: 'Title,Author\nDune,Frank Herbert\n',
+  describe('on the contract simulator (`npm run simulate`)', () => {
+    let simulator: DevServer;
+    beforeAll(async () => {
+      simulator = await startDevServer({
+        config: 'wrangler.simulator.jsonc',
+        vars: { ENVIRONMENT: 'simulator' },
+        startTimeoutMs: 90_000,
       });
-      await route.fulfill({ status: response.status, contentType: 'application/json', body: await response.text() });
+    }, 120_000);
+    afterAll(async () => {
+      await simulator?.stop();
     });
-    await scenarioPage.goto(`${origin}/docs/ws#console`, { waitUntil: 'networkidle' });
-    await scenarioPage.getByText('Not connected.', { exact: true }).waitFor();
-    await scenarioPage.locator('#console-scenario').waitFor({ state: 'visible' });
-    expect(await scenarioPage.locator('#console-scenario option').allInnerTexts()).toEqual([
-      'sample CSV import',
-      'token-expired: closes 1008 Token expired',
-      'job-failed: closes 1011 Job failed',
-    ]);
-    await scenarioPage.locator('#console-scenario').selectOption('token-expired');
-    await scenarioPage.locator('#console-start').click();
-    await scenarioPage.waitForFunction('window.__docsConsole.closes.length > 0', undefined, { timeout: 60_000 });
-    const hook = await readHook(scenarioPage);
-    expect(started).toEqual(['POST ?scenario=token-expired']);
-    expect(hook.scenarios).toEqual(['token-expired', 'job-failed']);
-    expect(hook.frames.length).toBeGreaterThan(1);
-    expect(hook.frames.filter((frame) => frame.verdict !== 'valid')).toEqual([]);
-    await scenarioPage.close();
+
+    it('lists the scenarios and plays token-expired: frames valid, close 1008 explained', async () => {
+      const scenarioPage = await browser.context.newPage();
+      const pageErrors = watchPageErrors(scenarioPage);
+      await scenarioPage.goto(`${simulator.origin}/docs/ws#console`, { waitUntil: 'networkidle' });
+      await scenarioPage.getByText('Not connected.', { exact: true }).waitFor();
+      await scenarioPage.locator('#console-scenario').waitFor({ state: 'visible' });
+      const listed = (await readHook(scenarioPage)).scenarios;
+      expect(listed).toEqual([...SimulatorScenarioNameSchema.options]);
+      await scenarioPage.locator('#console-scenario').selectOption('token-expired');
+      await scenarioPage.locator('#console-start').click();
+      await scenarioPage.waitForFunction('window.__docsConsole.closes.length > 0', undefined, { timeout: 60_000 });
+      const hook = await readHook(scenarioPage);
+      expect(hook.frames.map((frame) => frame.type).slice(0, 2)).toEqual(['ready_ack', 'job_started']);
+      expect(hook.frames.filter((frame) => frame.verdict !== 'valid')).toEqual([]);
+      expect(hook.closes).toEqual([
+        {
+          code: CLOSE_CODES.POLICY_VIOLATION,
+          reason: CLOSE_REASONS.TOKEN_EXPIRED,
+          name: 'policyViolation',
+          reconnect: 'new_token',
+        },
+      ]);
+      const shown = await scenarioPage.locator('#console-frames').innerText();
+      expect(shown).toContain(`close 1008 "${CLOSE_REASONS.TOKEN_EXPIRED}": policyViolation`);
+      await scenarioPage.locator('#docs-console').scrollIntoViewIfNeeded();
+      await screenshot(scenarioPage, 'docs-console-simulator');
+      expect(pageErrors).toEqual([]);
+      await scenarioPage.close();
+    });
   });
 });
