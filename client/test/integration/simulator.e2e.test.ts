@@ -4,6 +4,7 @@
 // ProgressSocketClient exactly as an app uses them.
 import { CLOSE_CODES, CLOSE_REASONS } from '@bookstrack/generated/constants';
 import { StartSimulatorJob202ResponseSchema } from '@bookstrack/generated/operations';
+import { SimulatorScenarioNameSchema } from '@bookstrack/generated/schemas';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevServer, type DevServer } from '../../../server/test/helpers/wrangler-dev';
@@ -134,5 +135,13 @@ describe('ProgressSocketClient against the contract simulator', () => {
     expect(await gap).toMatchObject({ expected: 4, received: 5 });
     expect((await state).jobId).toMatch(/^sim_seq-gap_/);
     expect((await closed).code).toBe(CLOSE_CODES.NORMAL_CLOSURE);
+  });
+
+  it('BooksTrackApi lists every scenario and starts one, read with the generated readers', async () => {
+    const { data } = await api.listSimulatorScenarios();
+    expect(data.scenarios.map((scenario) => scenario.name)).toEqual([...SimulatorScenarioNameSchema.options]);
+    const started = await api.startSimulatorJob('results-expired');
+    expect(started.data.jobId).toMatch(/^sim_results-expired_/);
+    await expect(api.startSimulatorJob('no-such-scenario')).rejects.toMatchObject({ status: 400 });
   });
 });
