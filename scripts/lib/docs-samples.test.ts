@@ -1,5 +1,5 @@
 // The code samples the docs show are checked, not just printed: every TypeScript sample (per
-// operation, per message, the walkthrough's web flow) is compiled by tsc against client/src and
+// operation, per message, the walkthrough's web flow and its partysocket setup) is compiled by tsc against client/src and
 // generated/, every Swift sample parsed by the Swift syntax check. A canary file with a wrong call
 // proves the compile run reports errors at all.
 import { execFileSync } from 'node:child_process';
@@ -8,10 +8,12 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { messageSamples, operationSamples, type Samples } from './docs-samples';
 import { listOperations } from './emit-docs-http';
-import { iosFlowSample, webFlowSample } from './emit-docs-walkthrough';
+import { readExtensions } from './contract-extensions';
+import { iosFlowSample, partysocketSample, webFlowSample } from './emit-docs-walkthrough';
+import { loadSchemas } from './schema-files';
 import { listMessages } from './emit-docs-ws';
 import type { JsonSchema } from './json-schema';
-import { REPO_ROOT } from '../core/paths';
+import { REPO_ROOT, specPaths } from '../core/paths';
 import { loadSwiftParser, swiftSyntaxErrors } from './swift-syntax';
 
 const load = (file: string): JsonSchema =>
@@ -28,6 +30,10 @@ const samples: Array<{ name: string; samples: Samples }> = [
   })),
   { name: 'walkthrough', samples: { ts: webFlowSample(), swift: iosFlowSample() } },
 ];
+/** The walkthrough's partysocket setup, against partysocket's own types (its `job` is the 202's data). */
+const PARTYSOCKET = `declare const job: { jobId: string; token: string };\n${partysocketSample(
+  readExtensions(openapi, asyncapi, loadSchemas(specPaths().schemas)),
+)}\n`;
 
 /** Every sample is a module of its own, so names never clash across files. */
 const asModule = (source: string): string => (/^import /m.test(source) ? source : `${source}export {};\n`);
@@ -43,6 +49,7 @@ describe('docs code samples', () => {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     for (const { name, samples: sample } of samples) writeFileSync(join(dir, `${name}.ts`), asModule(sample.ts));
+    writeFileSync(join(dir, 'walkthrough-partysocket.ts'), PARTYSOCKET);
     writeFileSync(
       join(dir, 'canary.ts'),
       "import { BooksTrackApi } from '@bookstrack/client';\nawait new BooksTrackApi({ baseUrl: '' }).noSuchOperation();\n",

@@ -218,8 +218,8 @@ final class JobWatcher {
 `;
 }
 
-/** partysocket (any reconnecting WebSocket): stop on the codes whose policy says stop. Not type-checked here. */
-function partysocketSample(ext: ContractExtensions): string {
+/** partysocket (any reconnecting WebSocket): stop on the codes whose policy says stop (type-checked by docs-samples.test.ts). */
+export function partysocketSample(ext: ContractExtensions): string {
   const stops = closeReactions(ext.closeCodes).filter((row) => row.policy === 'none' || row.policy === 'new_token');
   const list = stops.map((row) => `  // ${row.code}${row.reason ? ` ${row.reason}` : ''}: ${row.policy}`).join('\n');
   return `import { WebSocket as ReconnectingWebSocket } from 'partysocket';
