@@ -14,6 +14,7 @@ import {
   type ProgressSocketEvents,
   type WebSocketConstructorLike,
 } from '../../src/index';
+import { nextEvent } from './next-event';
 
 let server: DevServer;
 let api: BooksTrackApi;
@@ -44,16 +45,8 @@ function clientFor(job: { jobId: string; token: string }): ProgressSocketClient 
   });
 }
 
-function next<K extends keyof ProgressSocketEvents>(client: ProgressSocketClient, type: K, timeoutMs = 40_000) {
-  return new Promise<ProgressSocketEvents[K]>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ${String(type)} event within ${timeoutMs} ms`)), timeoutMs);
-    const off = client.on(type, (event) => {
-      clearTimeout(timer);
-      off();
-      resolve(event);
-    });
-  });
-}
+const next = <K extends keyof ProgressSocketEvents>(client: ProgressSocketClient, type: K, timeoutMs = 40_000) =>
+  nextEvent(client, type, timeoutMs);
 
 describe('ProgressSocketClient against the contract simulator', () => {
   // provokes: 1008 Token expired

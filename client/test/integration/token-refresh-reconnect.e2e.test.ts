@@ -12,6 +12,7 @@ import {
   type ProgressSocketEvents,
   type WebSocketConstructorLike,
 } from '../../src/index';
+import { nextEvent } from './next-event';
 
 const ROWS = 5000; // 10 job steps of 500 rows
 const STEP_DELAY_MS = 800;
@@ -30,16 +31,8 @@ function csvOf(rows: number): string {
   return `title,author\n${Array.from({ length: rows }, (_, i) => `Book ${i + 1},Author ${i % 50}`).join('\n')}\n`;
 }
 
-function waitFor<K extends keyof ProgressSocketEvents>(client: ProgressSocketClient, type: K, timeoutMs = 20_000) {
-  return new Promise<ProgressSocketEvents[K]>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ${String(type)} event within ${timeoutMs} ms`)), timeoutMs);
-    const off = client.on(type, (event) => {
-      clearTimeout(timer);
-      off();
-      resolve(event);
-    });
-  });
-}
+const waitFor = <K extends keyof ProgressSocketEvents>(client: ProgressSocketClient, type: K, timeoutMs = 20_000) =>
+  nextEvent(client, type, timeoutMs);
 
 describe('ProgressSocketClient against wrangler dev', () => {
   let server: DevServer;
