@@ -1,6 +1,9 @@
 import { CLOSE_CODES, CLOSE_REASONS, CONTRACT_VERSION, LIMITS } from '@bookstrack/generated/constants';
 import { EnrichmentResultsSchema, JobStateSchema, type EnrichmentResults } from '@bookstrack/generated/schemas';
+import { runDurableObjectAlarm } from 'cloudflare:test';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ManualClock, useClockForTests } from '../../src/clock';
+import { ALARM_ROUNDS } from '../../src/durable/progress-socket';
 import {
   T0,
   UNWATCHED_START,
@@ -136,5 +139,48 @@ describe('a job run over WebSocket', () => {
     expect(LIMITS.WS_MAX_PROGRESS_PER_SECOND).toBe(10);
     const times = progress.map((f) => f.timestamp);
     for (let i = 1; i < times.length - 1; i += 1) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(100);
+  });
+});
+
+describe('steps with no pacing delay, in one alarm invocation', () => {
+  /** A clock that moves 150 ms on every read: each step of a round runs at a later time than the last. */
+  class TickingClock extends ManualClock {
+    override now(): number {
+      const at = super.now();
+      this.advance(150);
+      return at;
+    }
+  }
+
+  it('runs up to ALARM_ROUNDS steps back to back while time moves, each its own progress frame in seq order', async () => {
+    installTestPipeline({ stepSize: 1 });
+    useClockForTests(new TickingClock(T0));
+    const jobId = newJobId();
+    const job = await startJob(jobId, titles(ALARM_ROUNDS + 4));
+    const socket = await connectReady(jobId, job.token);
+    await runDurableObjectAlarm(stubFor(jobId));
+    const frames = await socket.waitFrames(2 + ALARM_ROUNDS);
+    const progress = frames.filter((f) => f.type === 'job_progress');
+    // One alarm ran ALARM_ROUNDS steps (not one), and the clock's 150 ms between them let every one report.
+    expect(progress.map((f) => (f.payload as { processedCount: number }).processedCount)).toEqual(
+      Array.from({ length: ALARM_ROUNDS }, (_, i) => i + 1),
+    );
+    expect(frames.map((f) => f.seq)).toEqual(Array.from({ length: frames.length }, (_, i) => i));
+    expect(await timerKinds(jobId)).toContain('job_step');
+    // The next alarm goes on from the stored checkpoint and completes the job: nothing doubled.
+    await runDurableObjectAlarm(stubFor(jobId));
+    await socket.waitClosed();
+    const results = (await stubFor(jobId).getResults(job.token, 'batch_enrichment')) as { value?: EnrichmentResults };
+    expect(results.value?.books.map((b) => b.input.title)).toEqual(titles(ALARM_ROUNDS + 4));
+  });
+
+  it('runs one step per alarm when the clock has not moved (a frozen clock never runs two steps at one `now`)', async () => {
+    installTestPipeline({ stepSize: 1 });
+    const jobId = newJobId();
+    const job = await startJob(jobId, titles(3));
+    const socket = await connectReady(jobId, job.token);
+    await runDurableObjectAlarm(stubFor(jobId));
+    expect((await socket.waitFrames(3))[2]?.payload).toMatchObject({ processedCount: 1 });
+    expect(await stubFor(jobId).getState(job.token)).toMatchObject({ ok: true, value: { processedCount: 1 } });
   });
 });

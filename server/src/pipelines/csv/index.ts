@@ -101,7 +101,7 @@ export function planCsv(csv: string): PlannedJob {
 export function runCsvItem(item: CsvItem): ItemOutcome {
   if (isMalformed(item)) return malformedOutcome(item);
   const outcome = mapRow(item);
-  return outcome.ok ? { ok: true, value: { ...outcome.book } } : failure(outcome.code, outcome.error);
+  return outcome.ok ? { ok: true, value: outcome.book } : failure(outcome.code, outcome.error);
 }
 
 /** Books and row errors in file order; successRate is books over rows (0 when there are no rows). */
