@@ -2,7 +2,15 @@
 // same overrides local tests use), the simulator's one deliberate move (a held-back refresh, a
 // failing step, a skipped seq, held sockets, a connect storm, an early rotation) and what a client
 // sees. Pure data: the SimulatorSocket applies it, the routes list it, the spec describes it.
-import { CLOSE_CODES, CLOSE_REASONS, LIMITS, MESSAGE_TYPE } from '@bookstrack/generated/constants';
+import {
+  CLOSE_CODE_TABLE,
+  CLOSE_CODES,
+  CLOSE_REASONS,
+  ERROR_CODE,
+  LIMITS,
+  MESSAGE_TYPE,
+  TOKEN_POLICY_VARS,
+} from '@bookstrack/generated/constants';
 import type { SimulatorScenario, SimulatorScenarioName } from '@bookstrack/generated/schemas';
 import { SimulatorScenarioNameSchema } from '@bookstrack/generated/schemas';
 import type { JobInput } from '../pipelines/pipeline';
@@ -34,116 +42,129 @@ export interface ScenarioPlan extends SimulatorScenario {
 
 const M = MESSAGE_TYPE;
 const JOB_COMPLETE = { code: CLOSE_CODES.NORMAL_CLOSURE, reason: CLOSE_REASONS.JOB_COMPLETE };
+const TOKEN_EXPIRED = { code: CLOSE_CODES.POLICY_VIOLATION, reason: CLOSE_REASONS.TOKEN_EXPIRED };
+const TOKEN_REVOKED = { code: CLOSE_CODES.POLICY_VIOLATION, reason: CLOSE_REASONS.TOKEN_REVOKED };
+const TOO_MANY = { code: CLOSE_CODES.POLICY_VIOLATION, reason: CLOSE_REASONS.TOO_MANY_CONNECTIONS };
+const JOB_FAILED = { code: CLOSE_CODES.INTERNAL_ERROR, reason: CLOSE_REASONS.JOB_FAILED };
+const STORM = { code: CLOSE_CODES.TRY_AGAIN_LATER, reason: CLOSE_REASONS.TRY_AGAIN_LATER };
+const STORM_ENTRY = CLOSE_CODE_TABLE.find((entry) => entry.code === CLOSE_CODES.TRY_AGAIN_LATER);
+
+/** "close <code> <reason>" of a scenario, from the generated close codes and reasons. */
+const closed = (close: { code: number; reason: string }): string => `close ${close.code} ${close.reason}`;
+
+/** A scenario's token policy (TOKEN_POLICY keys, seconds) and step delay, as server vars. */
+function varsOf(policy: Partial<Record<keyof typeof TOKEN_POLICY_VARS, number>>, stepDelayMs: number) {
+  const vars: Record<string, string> = { JOB_STEP_DELAY_MS: String(stepDelayMs) };
+  for (const [key, seconds] of Object.entries(policy))
+    vars[TOKEN_POLICY_VARS[key as keyof typeof TOKEN_POLICY_VARS]] = String(seconds);
+  return vars;
+}
+
+const ROTATION = { lifetimeSeconds: 30, refreshWindowSeconds: 28, checkIntervalSeconds: 1, graceSeconds: 3 };
+const EXPIRY = { lifetimeSeconds: 4 };
+const REVOCATION = {
+  lifetimeSeconds: 60,
+  refreshWindowSeconds: 60,
+  checkIntervalSeconds: 5,
+  graceSeconds: 3,
+  revocationSeconds: 120,
+};
+/** One book per step, one step a second: a job a client can watch. */
+const STEP_DELAY_MS = 1_000;
+const FAILING_STEP = 3;
+const SEQ_GAP_AFTER_STEP = 2;
+const SLOW = { steps: 12, stepDelayMs: 5_000 };
+const RETENTION = { resultsRetentionSeconds: 5 };
 
 export const SCENARIOS: readonly ScenarioPlan[] = [
   {
     name: 'token-rotation',
-    description:
-      'The token lives 30 s and is refreshed while a socket is open: token_refreshed arrives about every 2 s during a 15 s job (the previous token is graced 3 s, then revoked). Keep the newest token.',
+    description: `The token lives ${ROTATION.lifetimeSeconds} s and is refreshed while a socket is open: ${M.TOKEN_REFRESHED} arrives about every 2 s during a 15 s job (the previous token is graced ${ROTATION.graceSeconds} s, then revoked). Keep the newest token.`,
     frames: [M.READY_ACK, M.JOB_STARTED, M.JOB_PROGRESS, M.TOKEN_REFRESHED, M.JOB_COMPLETE],
     close: JOB_COMPLETE,
     playSeconds: 16,
     books: 15,
-    vars: {
-      TOKEN_LIFETIME_SECONDS: '30',
-      TOKEN_REFRESH_WINDOW_SECONDS: '28',
-      TOKEN_CHECK_INTERVAL_SECONDS: '1',
-      TOKEN_GRACE_SECONDS: '3',
-      JOB_STEP_DELAY_MS: '1000',
-    },
+    vars: varsOf(ROTATION, STEP_DELAY_MS),
     moves: {},
   },
   {
     name: 'token-expired',
-    description:
-      'The token lives 4 s and the simulator holds back the auto-refresh: an open socket sees ready_ack, job_started and job_progress, then is closed 1008 Token expired 4 s after the job was created; a later connect is closed so at once. Start a new job.',
+    description: `The token lives ${EXPIRY.lifetimeSeconds} s and the simulator holds back the auto-refresh: an open socket sees ${M.READY_ACK}, ${M.JOB_STARTED} and ${M.JOB_PROGRESS}, then ${closed(TOKEN_EXPIRED)} ${EXPIRY.lifetimeSeconds} s after the job was created; a later connect gets the same close at once. Start a new job.`,
     frames: [M.READY_ACK, M.JOB_STARTED, M.JOB_PROGRESS],
-    close: { code: CLOSE_CODES.POLICY_VIOLATION, reason: CLOSE_REASONS.TOKEN_EXPIRED },
-    playSeconds: 4,
+    close: TOKEN_EXPIRED,
+    playSeconds: EXPIRY.lifetimeSeconds,
     books: 30,
-    vars: { TOKEN_LIFETIME_SECONDS: '4', JOB_STEP_DELAY_MS: '1000' },
+    vars: varsOf(EXPIRY, STEP_DELAY_MS),
     moves: { withholdsRefresh: true },
   },
   {
     name: 'token-revoked',
-    description:
-      'The simulator refreshes the token right after creation; the token in this start response is graced 3 s, then revoked: a connect with it after 3 s is closed 1008 Token revoked, and HTTP calls with it get 401 AUTH_ERROR.',
+    description: `The simulator refreshes the token right after creation; the token in this start response is graced ${REVOCATION.graceSeconds} s, then revoked: a connect with it after ${REVOCATION.graceSeconds} s gets ${closed(TOKEN_REVOKED)}, and HTTP calls with it get 401 ${ERROR_CODE.AUTH_ERROR}.`,
     frames: [],
-    close: { code: CLOSE_CODES.POLICY_VIOLATION, reason: CLOSE_REASONS.TOKEN_REVOKED },
-    playSeconds: 3,
+    close: TOKEN_REVOKED,
+    playSeconds: REVOCATION.graceSeconds,
     books: 10,
-    vars: {
-      TOKEN_LIFETIME_SECONDS: '60',
-      TOKEN_REFRESH_WINDOW_SECONDS: '60',
-      TOKEN_CHECK_INTERVAL_SECONDS: '5',
-      TOKEN_GRACE_SECONDS: '3',
-      TOKEN_REVOCATION_SECONDS: '120',
-      JOB_STEP_DELAY_MS: '1000',
-    },
+    vars: varsOf(REVOCATION, STEP_DELAY_MS),
     moves: { rotatesAtStart: true },
   },
   {
     name: 'too-many-connections',
-    description: `The simulator keeps the job's ${LIMITS.WS_MAX_CONNECTIONS_PER_JOB} sockets open, so every connect of yours is one too many: closed 1008 Too many connections at once. Do not refresh or retry.`,
+    description: `The simulator keeps the job's ${LIMITS.WS_MAX_CONNECTIONS_PER_JOB} sockets open, so every connect of yours is one too many: ${closed(TOO_MANY)} at once. Do not refresh or retry.`,
     frames: [],
-    close: { code: CLOSE_CODES.POLICY_VIOLATION, reason: CLOSE_REASONS.TOO_MANY_CONNECTIONS },
+    close: TOO_MANY,
     playSeconds: 1,
     books: 30,
-    vars: { JOB_STEP_DELAY_MS: '1000' },
+    vars: varsOf({}, STEP_DELAY_MS),
     moves: { heldSockets: LIMITS.WS_MAX_CONNECTIONS_PER_JOB },
   },
   {
     name: 'job-failed',
-    description:
-      'The third step fails: job_started, two job_progress, then error (INTERNAL_ERROR, retryable false) and close 1011 Job failed. Back off and fetch the job state.',
+    description: `Step ${FAILING_STEP} fails: ${M.JOB_STARTED}, ${FAILING_STEP - 1} × ${M.JOB_PROGRESS}, then ${M.ERROR} (${ERROR_CODE.INTERNAL_ERROR}, retryable false) and ${closed(JOB_FAILED)}. Back off and fetch the job state.`,
     frames: [M.READY_ACK, M.JOB_STARTED, M.JOB_PROGRESS, M.ERROR],
-    close: { code: CLOSE_CODES.INTERNAL_ERROR, reason: CLOSE_REASONS.JOB_FAILED },
-    playSeconds: 3,
+    close: JOB_FAILED,
+    playSeconds: FAILING_STEP,
     books: 10,
-    vars: { JOB_STEP_DELAY_MS: '1000' },
-    moves: { failingStep: 3 },
+    vars: varsOf({}, STEP_DELAY_MS),
+    moves: { failingStep: FAILING_STEP },
   },
   {
     name: 'try-again-later',
-    description: `Before each connect of yours the simulator makes ${LIMITS.WS_MAX_CONNECT_ATTEMPTS_PER_WINDOW} connection attempts to the job, a reconnect storm: yours is closed 1013 Try again later at once. Wait 30 s plus jitter.`,
+    description: `Before each connect of yours the simulator makes ${LIMITS.WS_MAX_CONNECT_ATTEMPTS_PER_WINDOW} connection attempts to the job, a reconnect storm: yours gets ${closed(STORM)} at once. Wait ${(STORM_ENTRY?.retryAfterMs ?? 0) / 1000} s plus a random share of ${(STORM_ENTRY?.retryJitterMs ?? 0) / 1000} s.`,
     frames: [],
-    close: { code: CLOSE_CODES.TRY_AGAIN_LATER, reason: CLOSE_REASONS.TRY_AGAIN_LATER },
+    close: STORM,
     playSeconds: 1,
     books: 30,
-    vars: { JOB_STEP_DELAY_MS: '1000' },
+    vars: varsOf({}, STEP_DELAY_MS),
     moves: { stormAttempts: LIMITS.WS_MAX_CONNECT_ATTEMPTS_PER_WINDOW },
   },
   {
     name: 'seq-gap',
-    description:
-      'After the second job_progress (seq 3) one seq is used up without a frame: the next job_progress has seq 5. Detect the gap, fetch the job state or reconnect; the job completes normally.',
+    description: `After ${M.JOB_PROGRESS} number ${SEQ_GAP_AFTER_STEP} (seq ${SEQ_GAP_AFTER_STEP + 1}) one seq is used up without a frame: the next ${M.JOB_PROGRESS} has seq ${SEQ_GAP_AFTER_STEP + 3}. Detect the gap, fetch the job state or reconnect; the job completes normally.`,
     frames: [M.READY_ACK, M.JOB_STARTED, M.JOB_PROGRESS, M.JOB_COMPLETE],
     close: JOB_COMPLETE,
     playSeconds: 8,
     books: 8,
-    vars: { JOB_STEP_DELAY_MS: '1000' },
-    moves: { seqGapAfterStep: 2 },
+    vars: varsOf({}, STEP_DELAY_MS),
+    moves: { seqGapAfterStep: SEQ_GAP_AFTER_STEP },
   },
   {
     name: 'slow-job',
-    description:
-      'Twelve steps of 5 s: job_progress every 5 s for a minute, then job_complete and close 1000. Keep the progress view alive without timing out.',
+    description: `${SLOW.steps} steps of ${SLOW.stepDelayMs / 1000} s: ${M.JOB_PROGRESS} every ${SLOW.stepDelayMs / 1000} s for a minute, then ${M.JOB_COMPLETE} and ${closed(JOB_COMPLETE)}. Keep the progress view alive without timing out.`,
     frames: [M.READY_ACK, M.JOB_STARTED, M.JOB_PROGRESS, M.JOB_COMPLETE],
     close: JOB_COMPLETE,
-    playSeconds: 60,
-    books: 12,
-    vars: { JOB_STEP_DELAY_MS: '5000' },
+    playSeconds: (SLOW.steps * SLOW.stepDelayMs) / 1000,
+    books: SLOW.steps,
+    vars: varsOf({}, SLOW.stepDelayMs),
     moves: {},
   },
   {
     name: 'results-expired',
-    description:
-      'A 3-book job whose results, and the finished job token, are kept 5 s: GET /v1/enrichment/results/{jobId} answers 200 right after job_complete and 404 NOT_FOUND (results expired) from 5 s on. Treat it as gone.',
+    description: `A 3-book job whose results, and the finished job token, are kept ${RETENTION.resultsRetentionSeconds} s: GET /v1/enrichment/results/{jobId} answers 200 right after ${M.JOB_COMPLETE} and 404 ${ERROR_CODE.NOT_FOUND} (results expired) from ${RETENTION.resultsRetentionSeconds} s on. Treat it as gone.`,
     frames: [M.READY_ACK, M.JOB_STARTED, M.JOB_PROGRESS, M.JOB_COMPLETE],
     close: JOB_COMPLETE,
     playSeconds: 2,
     books: 3,
-    vars: { RESULTS_RETENTION_SECONDS: '5', JOB_STEP_DELAY_MS: '500' },
+    vars: varsOf(RETENTION, 500),
     moves: {},
   },
 ];
